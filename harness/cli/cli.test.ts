@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkStats } from '../../simulator/network/index.js';
 import type { Problem } from '../../simulator/problems.js';
+import { writeOsmPbf } from '../network/osm/pbf-writer.js';
 import { memoryIo } from './io.js';
 import type { RouteReport } from './network-commands.js';
 import { main } from './main.js';
@@ -213,5 +214,58 @@ describe('bad input', () => {
     const { code, stderr } = await run('network', 'stats', '--frm', 'York');
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--frm'");
+  });
+});
+
+describe('anpr-testbed network import', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'atb-import-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('imports a PBF extract into a folder that stats and route then use', async () => {
+    const file = join(dir, 'tiny.osm.pbf');
+    const nodes = [
+      { id: 1, lon: -1.1, lat: 54.0, tags: { place: 'town', name: 'Alpha', population: '5000' } },
+      { id: 2, lon: -1.0, lat: 54.0 },
+      { id: 3, lon: -0.9, lat: 54.0, tags: { place: 'village', name: 'Beta' } },
+      { id: 4, lon: -1.0, lat: 54.1 },
+      { id: 5, lon: -1.05, lat: 54.05, tags: { building: 'yes' } },
+    ];
+    const ways = [
+      { id: 10, refs: [1, 2], tags: { highway: 'primary', ref: 'A1234', maxspeed: '60 mph' } },
+      { id: 11, refs: [2, 3], tags: { highway: 'tertiary', name: 'Beta Lane' } },
+      { id: 12, refs: [2, 4], tags: { highway: 'residential' } },
+    ];
+    await writeOsmPbf(file, { nodes, ways });
+    const out = join(dir, 'net');
+
+    const imported = await run('network', 'import', file, '--out', out, '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ roadsWritten: 2, placesWritten: 2 });
+
+    const stats = JSON.parse(
+      (await run('network', 'stats', '--network', out, '--json')).stdout,
+    ) as NetworkStats;
+    expect(stats).toMatchObject({ nodes: 3, components: 1, roads: { total: 2 } });
+
+    const route = JSON.parse(
+      (await run('network', 'route', '--network', out, '--from', 'Alpha', '--to', 'Beta', '--json'))
+        .stdout,
+    ) as RouteReport;
+    expect(route.roads.map((r) => r.ref ?? r.name)).toEqual(['A1234', 'Beta Lane']);
+  });
+
+  it('reports a file that is not a PBF extract', async () => {
+    const file = join(dir, 'notes.osm.pbf');
+    await writeFile(file, 'these are not the roads you are looking for');
+    const { code, stderr } = await run('network', 'import', file, '--out', join(dir, 'bad'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^anpr-testbed: Cannot import .*notes\.osm\.pbf: .*\[ATB_OSM_INVALID\]\n$/,
+    );
   });
 });
