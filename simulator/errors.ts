@@ -43,6 +43,26 @@ const definitions = {
     httpStatus: 422,
   },
   ATB_OSM_INVALID: { message: 'Cannot import {path}: {reason}', exitCode: 2, httpStatus: 400 },
+  ATB_OFFENDERS_GROUP_REPEATED: {
+    message: 'Offender group "{name}" is named more than once; group names must be unique',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_VEHICLES_OPTION_INVALID: {
+    message: 'Invalid vehicle registry option {name}: expected {expected}, got {value}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_VEHICLES_DATE_UNSUPPORTED: {
+    message: 'Cannot make registration marks for {at}: {reason}',
+    exitCode: 2,
+    httpStatus: 422,
+  },
+  ATB_SCENARIO_INVALID: {
+    message: '{path} is not a valid scenario:\n{problems}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof definitions;

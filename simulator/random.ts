@@ -160,7 +160,7 @@ export class AliasTable {
       this.probability[s] = scaled[s]!;
       this.alias[s] = l;
       scaled[l] = scaled[l]! + scaled[s]! - 1;
-      if (scaled[l]! < 1) small.push(large.pop()!);
+      if (scaled[l] < 1) small.push(large.pop()!);
     }
     for (const i of [...small, ...large]) this.probability[i] = 1;
   }

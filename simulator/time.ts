@@ -35,9 +35,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?
 export function parseIsoUtc(text: string): number | null {
   const m = ISO.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m
-    .slice(1, 7)
-    .map((v) => Number(v ?? 0)) as number[];
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map((v) => Number(v ?? 0));
   const ms = Number((m[7] ?? '0').padEnd(3, '0'));
   if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth(year!, month!)) return null;
   if (hour! > 23 || minute! > 59 || second! > 59) return null;
@@ -92,3 +90,34 @@ export function yearMonth(ms: number): { year: number; month: number } {
 }
 
 export { MS_PER_DAY };
+
+/** Last Sunday of a month, as days since the epoch. */
+function lastSunday(year: number, month: number): number {
+  const firstOfNext =
+    month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1);
+  const last = firstOfNext - 1;
+  return last - ((((last + 4) % 7) + 7) % 7);
+}
+
+/**
+ * UK clocks: GMT in winter, BST (UTC+1) from 01:00 UTC on the last Sunday of March to 01:00
+ * UTC on the last Sunday of October. Traffic follows local time, so profiles use this.
+ */
+export function ukOffsetMs(ms: number): number {
+  const { year } = yearMonth(ms);
+  const bstStart = lastSunday(year, 3) * MS_PER_DAY + 3_600_000;
+  const bstEnd = lastSunday(year, 10) * MS_PER_DAY + 3_600_000;
+  return ms >= bstStart && ms < bstEnd ? 3_600_000 : 0;
+}
+
+/** Hour of the day on UK clocks, 0 to 23. */
+export function ukHourOfDay(ms: number): number {
+  return hourOfDay(ms + ukOffsetMs(ms));
+}
+
+/** Midnight on UK clocks at the start of the local day that holds `ms`, as UTC ms. */
+export function ukStartOfDay(ms: number): number {
+  const midnight = startOfDay(ms + ukOffsetMs(ms));
+  // The offset in force at local midnight, which differs from now on the changeover days.
+  return midnight - ukOffsetMs(midnight - 3_600_000);
+}

@@ -3,6 +3,7 @@ import { isTestbedError } from '../../simulator/errors.js';
 import { processIo, type CliIo } from './io.js';
 import { registerNetworkCommands } from './network-commands.js';
 import { registerStartCommand } from './start-command.js';
+import { registerGenerateCommand } from './generate-command.js';
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('anpr-testbed')
@@ -13,6 +14,7 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerStartCommand(program, io);
   registerNetworkCommands(program, io);
+  registerGenerateCommand(program, io);
   for (const command of program.commands) applyToTree(command, io);
   return program;
 }

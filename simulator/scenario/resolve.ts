@@ -64,6 +64,8 @@ export interface ResolvedScenario {
   startMs: number;
   endMs: number;
   day: DayType;
+  /** The day type the file forces on every day of the window, if it names one. */
+  dayOverride: DayType | undefined;
   traffic: Static<typeof Traffic>;
   cameras: Static<typeof Cameras>;
   rain: { fromMs: number; toMs: number }[];
@@ -78,7 +80,7 @@ function filled<T extends Parameters<typeof Value.Default>[0]>(
   schema: T,
   value: unknown,
 ): Static<T> {
-  return Value.Default(schema, Value.Clone(value ?? {})) as Static<T>;
+  return Value.Default(schema, Value.Clone(value ?? {}));
 }
 
 /**
@@ -104,6 +106,7 @@ export function resolveScenario(input: ScenarioInput): ResolvedScenario {
     startMs,
     endMs: startMs + s.window.durationHours * 3_600_000,
     day: s.window.day ?? dayTypeOf(startMs),
+    dayOverride: s.window.day,
     traffic: filled(Traffic, s.traffic),
     cameras: filled(Cameras, s.cameras),
     rain: s.rain.map((r) => ({ fromMs: parseIsoUtc(r.from)!, toMs: parseIsoUtc(r.to)! })),

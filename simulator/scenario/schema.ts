@@ -43,7 +43,7 @@ export const Window = Type.Object(
     durationHours: Type.Number({
       exclusiveMinimum: 0,
       maximum: 24 * 14,
-      description: 'Length of the run',
+      description: 'Length of the run, hours (at most 14 days)',
     }),
     day: Type.Optional(
       Type.Union(
@@ -52,7 +52,7 @@ export const Window = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'The stretch of simulated time the run covers' },
 );
 
 export const Traffic = Type.Object(
@@ -86,7 +86,7 @@ export const Traffic = Type.Object(
         'Multipliers on places as destinations, e.g. { Scarborough: 3 } for a summer Saturday',
     }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Ordinary traffic: how many trips, between where' },
 );
 
 export const Outage = Type.Object(
@@ -95,7 +95,10 @@ export const Outage = Type.Object(
     from: IsoTime,
     to: IsoTime,
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: 'A camera out of service from one instant to another',
+  },
 );
 
 export const Cameras = Type.Object(
@@ -109,16 +112,22 @@ export const Cameras = Type.Object(
       description:
         'Rapid-deploy candidate sites that are deployed (ids), in addition to the kinds above',
     }),
-    outages: Type.Array(Outage, { default: [] }),
+    outages: Type.Array(Outage, {
+      default: [],
+      description: 'Planned or known outages, in addition to the random ones',
+    }),
     randomOutageShare: Probability(
       'Share of cameras that fail for a random spell during the window',
       0.02,
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Which camera sites are in service' },
 );
 
-export const Rain = Type.Object({ from: IsoTime, to: IsoTime }, { additionalProperties: false });
+export const Rain = Type.Object(
+  { from: IsoTime, to: IsoTime },
+  { additionalProperties: false, description: 'A spell of rain over the whole network' },
+);
 
 export const SensorModel = Type.Object(
   {
@@ -151,12 +160,23 @@ export const Sensors = Type.Object(
     'rapid-deploy': Type.Optional(Type.Partial(SensorModel)),
     'in-car': Type.Optional(Type.Partial(SensorModel)),
   },
-  { additionalProperties: false, default: {} },
+  {
+    additionalProperties: false,
+    default: {},
+    description:
+      "Overrides of the sensor model per camera kind; what is not set keeps the kind's defaults",
+  },
 );
 
 export const OffenderVehicle = Type.Object(
   {
-    kind: Type.Union(OFFENDER_VEHICLE_KINDS.map((k) => Type.Literal(k))),
+    kind: Type.Union(
+      OFFENDER_VEHICLE_KINDS.map((k) => Type.Literal(k)),
+      {
+        description:
+          "own: the offender's own vehicle; stolen: taken before the journey; cloned: shows the plate of an innocent vehicle of the same make",
+      },
+    ),
     flagged: Type.Boolean({
       default: false,
       description: 'For an own vehicle: carries an intelligence marker on the hotlist',
@@ -170,7 +190,7 @@ export const OffenderVehicle = Type.Object(
 
 export const OffenderGroup = Type.Object(
   {
-    name: Type.String({ minLength: 1 }),
+    name: Type.String({ minLength: 1, description: 'Unique among the groups' }),
     home: Type.String({ description: 'A place of the network where the group lives' }),
     vehicles: Type.Array(OffenderVehicle, {
       minItems: 1,
@@ -189,6 +209,7 @@ export const OffenderGroup = Type.Object(
     offences: Type.Array(Type.Union(OFFENCE_KINDS.map((k) => Type.Literal(k))), {
       minItems: 1,
       default: ['burglary'],
+      description: 'Offences the group commits at its targets',
     }),
     targets: Type.Array(Type.String(), {
       default: [],
@@ -205,7 +226,7 @@ export const Offenders = Type.Object(
     dwellMinutesMedian: Positive('Median time at the target', 45),
     targetDistanceKmMedian: Positive('Median straight-line distance from home to target', 45),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Travelling criminals and how they behave' },
 );
 
 export const Hotlist = Type.Object(
@@ -220,7 +241,8 @@ export const Hotlist = Type.Object(
         'no-tax': 0.01,
         'no-mot': 0.012,
       },
-      description: 'Share of registered vehicles listed in each category at the start',
+      description:
+        'Share of registered vehicles listed in each category at the start; the categories are stolen, wanted, intelligence, missing-person, no-insurance, no-tax and no-mot',
     }),
     reportLagMinutesMedian: Positive(
       'Median delay from an offence to its vehicle being listed',
@@ -229,39 +251,58 @@ export const Hotlist = Type.Object(
     staleShare: Probability('Share of stolen entries whose vehicle was already recovered', 0.1),
     wrongShare: Probability('Share of entries that carry a wrong mark', 0.01),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'The vehicles of interest the hub is given' },
 );
 
 export const Units = Type.Object(
   {
-    roadCrime: Type.Union([Type.Literal('all'), Type.Integer({ minimum: 0 })], { default: 'all' }),
-    response: Type.Union([Type.Literal('all'), Type.Integer({ minimum: 0 })], { default: 'all' }),
+    roadCrime: Type.Union([Type.Literal('all'), Type.Integer({ minimum: 0 })], {
+      default: 'all',
+      description: 'Road crime team cars on duty: all of those at the bases, or how many',
+    }),
+    response: Type.Union([Type.Literal('all'), Type.Integer({ minimum: 0 })], {
+      default: 'all',
+      description: 'Response cars on duty: all of those at the bases, or how many',
+    }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Police units the hub can dispatch' },
 );
 
 export const Threshold = Type.Object(
   {
-    min: Type.Optional(Type.Number()),
-    max: Type.Optional(Type.Number()),
+    min: Type.Optional(Type.Number({ description: 'The score must be at least this' })),
+    max: Type.Optional(Type.Number({ description: 'The score must be at most this' })),
   },
   { additionalProperties: false },
 );
 
 export const Scenario = Type.Object(
   {
-    $schema: Type.Optional(Type.String()),
-    name: Type.String({ minLength: 1 }),
-    description: Type.String({ default: '' }),
+    $schema: Type.Optional(
+      Type.String({ description: 'A JSON Schema reference for editors; the loader ignores it' }),
+    ),
+    name: Type.String({ minLength: 1, description: 'A short name for reports' }),
+    description: Type.String({
+      default: '',
+      description: 'What the scenario shows, for the people who run it',
+    }),
     network: Type.String({
       default: 'north-yorkshire',
-      description: 'The bundled network or a folder path',
+      description:
+        'north-yorkshire for the bundled network, or a network folder relative to the scenario file',
     }),
-    seed: Type.Integer({ minimum: 0, maximum: 4294967295 }),
+    seed: Type.Integer({
+      minimum: 0,
+      maximum: 4294967295,
+      description: 'The same seed and scenario give the same world',
+    }),
     window: Window,
     traffic: Type.Optional(Traffic),
     cameras: Type.Optional(Cameras),
-    rain: Type.Array(Rain, { default: [] }),
+    rain: Type.Array(Rain, {
+      default: [],
+      description: 'Spells of rain, in which capture is multiplied by the rainFactor',
+    }),
     sensors: Type.Optional(Sensors),
     offenders: Type.Optional(Offenders),
     hotlist: Type.Optional(Hotlist),
@@ -271,6 +312,11 @@ export const Scenario = Type.Object(
       description: 'Scores a run must meet, e.g. { "detection.recall": { min: 0.9 } }',
     }),
   },
-  { additionalProperties: false, title: 'anpr-testbed scenario' },
+  {
+    additionalProperties: false,
+    title: 'anpr-testbed scenario',
+    description:
+      'A runnable story: a stretch of time on a road network, its traffic, cameras, weather, offenders, hotlist and police units, and the scores a hub must reach',
+  },
 );
 export type ScenarioInput = Static<typeof Scenario>;

@@ -37,7 +37,7 @@ export interface Trip {
   vrm: string;
   departMs: number;
   /** Graph edges in order of travel. */
-  edges: readonly number[];
+  edges: ArrayLike<number> & Iterable<number>;
   fromZone: number;
   toZone: number;
 }

@@ -1,0 +1,84 @@
+import { dayOfWeek, MS_PER_DAY, parseIsoUtc, startOfDay, yearMonth } from '../time.js';
+import { clip, type Span } from './spans.js';
+
+/**
+ * UK civil time, which offenders and victims live by: GMT in winter and BST (UTC+1)
+ * from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+ * October (Summer Time Act 1972 as amended by the Summer Time Order 2002).
+ */
+
+const HOUR_MS = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of a 31-day month. */
+function lastSundayAtOneUtc(year: number, month: 3 | 10): number {
+  const last = parseIsoUtc(
+    `${String(year).padStart(4, '0')}-${month === 3 ? '03' : '10'}-31T01:00Z`,
+  );
+  if (last === null) throw new RangeError(`Year ${year} is outside the supported range`);
+  return last - dayOfWeek(last) * MS_PER_DAY;
+}
+
+/** A calendar year (UTC) and its summer time. */
+interface YearRules {
+  year: Span;
+  summer: Span;
+}
+
+/** The last year asked about: a pure memo, as one departure asks of many days. */
+let recent: YearRules | null = null;
+
+function rulesAt(ms: number): YearRules {
+  if (recent && ms >= recent.year.fromMs && ms < recent.year.toMs) return recent;
+  const { year } = yearMonth(ms);
+  recent = {
+    year: { fromMs: newYearMs(year), toMs: newYearMs(year + 1) },
+    summer: { fromMs: lastSundayAtOneUtc(year, 3), toMs: lastSundayAtOneUtc(year, 10) },
+  };
+  return recent;
+}
+
+function newYearMs(year: number): number {
+  const ms = parseIsoUtc(`${String(year).padStart(4, '0')}-01-01T00:00Z`);
+  if (ms === null) throw new RangeError(`Year ${year} is outside the supported range`);
+  return ms;
+}
+
+/** The UK's offset from UTC at an instant: 0 in winter, one hour in summer. */
+export function ukOffsetMs(ms: number): number {
+  const { summer } = rulesAt(ms);
+  return ms >= summer.fromMs && ms < summer.toMs ? HOUR_MS : 0;
+}
+
+/** The hour of the day on a UK clock, 0 to 23. */
+export function ukLocalHour(ms: number): number {
+  const local = ms + ukOffsetMs(ms);
+  return Math.floor((local - startOfDay(local)) / HOUR_MS);
+}
+
+/**
+ * The instant a UK clock shows a given local wall time (as if it were UTC). Exact
+ * for every wall time outside the hour the clocks change (01:00 to 02:00).
+ */
+export function ukLocalToUtc(localMs: number): number {
+  return localMs - ukOffsetMs(localMs - ukOffsetMs(localMs));
+}
+
+/** The first instant at or after `ms` when a UK clock shows `hour`:00. */
+export function nextUkHour(ms: number, hour: number): number {
+  const local = ms + ukOffsetMs(ms);
+  const today = ukLocalToUtc(startOfDay(local) + hour * HOUR_MS);
+  return today >= ms ? today : ukLocalToUtc(startOfDay(local) + MS_PER_DAY + hour * HOUR_MS);
+}
+
+/** Nights on a UK clock, `startHour` to `endHour` next morning, within a span. */
+export function ukNights(span: Span, startHour: number, endHour: number): Span[] {
+  const nights: Span[] = [];
+  const firstLocalDay = startOfDay(span.fromMs) - MS_PER_DAY;
+  for (let day = firstLocalDay; day < span.toMs + MS_PER_DAY; day += MS_PER_DAY) {
+    const fromMs = ukLocalToUtc(day + startHour * HOUR_MS);
+    const toMs = ukLocalToUtc(day + MS_PER_DAY + endHour * HOUR_MS);
+    const clipped = clip({ fromMs, toMs }, span);
+    if (clipped) nights.push(clipped);
+  }
+  return nights;
+}

@@ -1,0 +1,116 @@
+import type { CameraKind, Network } from '../network/index.js';
+import { hashString, streamFor } from '../random.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import { parseIsoUtc } from '../time.js';
+import { cameraClock, type CameraClock } from '../sensors/clock.js';
+import { isNight, readsForSighting } from '../sensors/sensor.js';
+import { routeDescriber, type CachedRoute } from '../traffic/routes.js';
+import type { Read, Sighting, Trip } from './types.js';
+
+interface Span {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * Which cameras are working when, and what they see: a camera that is out of service or in
+ * an outage makes no sighting at all; a working one turns each sighting into reads through
+ * the sensor model of its kind.
+ */
+export class CameraService {
+  private readonly scenario: ResolvedScenario;
+  private readonly network: Network;
+  private readonly inService: boolean[];
+  private readonly outages: Span[][];
+  private readonly clocks: CameraClock[];
+  readonly describeEdges: (edges: ArrayLike<number> & Iterable<number>) => CachedRoute;
+
+  constructor(scenario: ResolvedScenario, network: Network) {
+    this.scenario = scenario;
+    this.network = network;
+    const kinds = new Set<CameraKind>(scenario.cameras.kinds);
+    const deployed = new Set(scenario.cameras.rapidDeploy);
+    this.inService = network.cameras.map((c) => kinds.has(c.kind) || deployed.has(c.cameraId));
+    this.outages = network.cameras.map((c, i) => this.outagesOf(c.cameraId, i));
+    this.clocks = network.cameras.map((c, i) =>
+      cameraClock(scenario.seed, i, scenario.sensors[c.kind]),
+    );
+    const describe = routeDescriber(network);
+    this.describeEdges = (edges) => describe(Int32Array.from(edges));
+  }
+
+  /** Cameras in service for the run, by index into the network's placements. */
+  servedCount(): number {
+    return this.inService.filter(Boolean).length;
+  }
+
+  sightingsOnRoute(trip: Trip, route: CachedRoute): Sighting[] {
+    const out: Sighting[] = [];
+    route.passes.forEach((pass, k) => {
+      if (!this.inService[pass.placement]) return;
+      const atMs = Math.round(trip.departMs + pass.afterS * 1000);
+      if (this.down(pass.placement, atMs)) return;
+      const placement = this.network.cameras[pass.placement]!;
+      out.push({
+        sightingId: `${trip.id}-${k}`,
+        vehicleId: trip.vehicleId,
+        tripId: trip.id,
+        vrm: trip.vrm,
+        cameraId: placement.cameraId,
+        cameraKind: placement.kind,
+        atMs,
+        edge: placement.watches[pass.watch]!.edge,
+      });
+    });
+    return out;
+  }
+
+  sightingsOnEdges(trip: Trip, route: CachedRoute): Sighting[] {
+    return this.sightingsOnRoute(trip, route);
+  }
+
+  readsFor(sighting: Sighting, cameraIndex = this.indexOf(sighting.cameraId)): Read[] {
+    return readsForSighting(sighting, {
+      seed: this.scenario.seed,
+      model: this.scenario.sensors[sighting.cameraKind],
+      cameraIndex,
+      night: isNight(sighting.atMs),
+      rain: this.scenario.rain.some((r) => sighting.atMs >= r.fromMs && sighting.atMs < r.toMs),
+      clock: this.clocks[cameraIndex]!,
+      epochMs: this.scenario.startMs,
+    });
+  }
+
+  private readonly indexById = new Map<string, number>();
+
+  private indexOf(cameraId: string): number {
+    if (this.indexById.size === 0)
+      this.network.cameras.forEach((c, i) => this.indexById.set(c.cameraId, i));
+    return this.indexById.get(cameraId)!;
+  }
+
+  private down(placement: number, atMs: number): boolean {
+    return this.outages[placement]!.some((o) => atMs >= o.fromMs && atMs < o.toMs);
+  }
+
+  /** The scenario's outages for a camera, and a random spell with randomOutageShare. */
+  private outagesOf(cameraId: string, index: number): Span[] {
+    const { cameras, startMs, endMs } = this.scenario;
+    const spans = cameras.outages
+      .filter((o) => o.camera === cameraId)
+      .map((o) => ({ fromMs: parse(o.from), toMs: parse(o.to) }));
+    const random = streamFor(this.scenario.seed, 'outages', index, hashString(cameraId));
+    if (random.chance(cameras.randomOutageShare)) {
+      const fromMs = random.between(startMs, endMs);
+      spans.push({ fromMs, toMs: fromMs + random.logNormal(120, 0.6) * 60_000 });
+    }
+    return spans;
+  }
+}
+
+/** Outage times were checked by scenario validation, so a bad one is a programming error. */
+function parse(iso: string): number {
+  const ms = parseIsoUtc(iso);
+  if (ms === null) throw new Error(`Unchecked outage time ${iso}`);
+  return ms;
+}

@@ -1,0 +1,259 @@
+import type { Network } from '../network/index.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import { buildZones, type Zone } from '../traffic/zones.js';
+import { daysBetween, Gravity, planVehicleDay, type DayInfo } from '../traffic/demand.js';
+import { PlanStore } from '../traffic/plans.js';
+import { RouteCache, type CachedRoute } from '../traffic/routes.js';
+import { buildRegistry, type Registry } from '../vehicles/registry.js';
+import { planOffending } from '../offenders/journeys.js';
+import { buildHotlist } from './hotlist-plan.js';
+import { CameraService } from './cameras.js';
+import { TimeQueue } from './queue.js';
+import { ShardFilter, type ShardSpec } from './shard.js';
+import { SummaryCounter, type CountPoint, type WorldSummary } from './summary.js';
+import type { HotlistChange, Journey, Offence, Read, Sighting, Trip } from './types.js';
+
+/** Trips depart up to this long before the window so that traffic is flowing at its start. */
+const LEAD_IN_MS = 4 * 3_600_000;
+
+/** Records are handed out in batches after this many trips. */
+const TRIPS_PER_BATCH = 25_000;
+
+export interface WorldBatch {
+  reads: Read[];
+  sightings: Sighting[];
+  hotlist: HotlistChange[];
+  /** Trips, for a SUMO route file; only filled when asked for. */
+  trips: Trip[];
+  tripsDone: number;
+  /** Simulated time reached, for progress: every trip departing before it has been played. */
+  simTimeMs: number;
+}
+
+export interface WorldOptions {
+  shard?: ShardSpec;
+  /** Keep each trip's edges in the batches (for SUMO route files). */
+  keepTrips?: boolean;
+  /** Traffic counts to compare modelled flows with, in the summary. */
+  countPoints?: CountPoint[];
+}
+
+/**
+ * The world of one scenario: builds the registry, the offenders' plans and the hotlist up
+ * front, then plays every trip in departure order and hands out sightings (by time seen),
+ * reads (by time delivered) and hotlist changes (by time made) in batches. Memory holds one
+ * day's trip plans and the records not yet due.
+ */
+export class World {
+  readonly scenario: ResolvedScenario;
+  readonly network: Network;
+  readonly zones: Zone[];
+  readonly registry: Registry;
+  readonly offences: Offence[];
+  readonly journeys: Journey[];
+  readonly notes: string[];
+  private readonly routes: RouteCache;
+  private readonly gravity: Gravity;
+  private readonly shard: ShardFilter;
+  private readonly cameras: CameraService;
+  private readonly offenderTrips: Trip[];
+  private readonly hotlist: HotlistChange[];
+  private readonly counter: SummaryCounter;
+  private readonly keepTrips: boolean;
+
+  constructor(scenario: ResolvedScenario, network: Network, options: WorldOptions = {}) {
+    this.scenario = scenario;
+    this.network = network;
+    this.shard = new ShardFilter(options.shard ?? { index: 0, count: 1 });
+    this.keepTrips = options.keepTrips ?? false;
+    this.zones = buildZones(network);
+    this.routes = new RouteCache(network, this.zones, scenario.seed);
+    this.gravity = new Gravity(this.zones, scenario);
+    this.registry = buildRegistry(registryOptions(scenario, this.zones));
+    this.cameras = new CameraService(scenario, network);
+
+    const plan = planOffending({
+      seed: scenario.seed,
+      network,
+      registry: this.registry,
+      groups: scenario.offenders.groups,
+      settings: scenario.offenders,
+      startMs: scenario.startMs,
+      endMs: scenario.endMs,
+    });
+    this.notes = plan.notes;
+    this.offenderTrips = plan.trips.filter((t) => this.shard.hasVehicle(t.vehicleId));
+    this.offences = plan.offences.filter((o) => this.shard.hasGroup(o.groupName));
+    this.journeys = plan.journeys.filter((j) => this.shard.hasGroup(j.groupName));
+    this.hotlist = buildHotlist(scenario, this.registry, this.zones, plan).filter((c) =>
+      this.shard.hasHotlistChange(c),
+    );
+    this.counter = new SummaryCounter(scenario, network, options.countPoints ?? []);
+  }
+
+  /** Plays the scenario, yielding records in time order. */
+  *play(): Generator<WorldBatch> {
+    const sightings = new TimeQueue<Sighting>(
+      (s) => s.atMs,
+      (s) => s.sightingId,
+    );
+    const reads = new TimeQueue<Read>(
+      (r) => r.deliveredAtMs,
+      (r) => r.readId,
+    );
+    const hotlist = new TimeQueue<HotlistChange>(
+      (c) => c.atMs,
+      (c) => c.changeId,
+    );
+    for (const change of this.hotlist) hotlist.push(change);
+    this.counter.hotlist(this.hotlist);
+    this.counter.offending(this.journeys, this.offences);
+
+    let batch = emptyBatch();
+    for (const trip of this.tripsInOrder()) {
+      this.flush(trip.departMs, sightings, reads, hotlist, batch);
+      this.playTrip(trip, sightings, reads);
+      if (this.keepTrips) batch.trips.push(trip);
+      batch.simTimeMs = trip.departMs;
+      if (++batch.tripsDone >= TRIPS_PER_BATCH) {
+        yield batch;
+        batch = emptyBatch();
+      }
+    }
+    this.flush(Infinity, sightings, reads, hotlist, batch);
+    batch.simTimeMs = this.scenario.endMs;
+    yield batch;
+  }
+
+  summary(): WorldSummary {
+    return this.counter.result(this.registry, this.routes.size, this.notes);
+  }
+
+  private flush(
+    beforeMs: number,
+    sightings: TimeQueue<Sighting>,
+    reads: TimeQueue<Read>,
+    hotlist: TimeQueue<HotlistChange>,
+    batch: WorldBatch,
+  ): void {
+    const from = { s: batch.sightings.length, r: batch.reads.length };
+    hotlist.drainBefore(beforeMs, batch.hotlist);
+    sightings.drainBefore(beforeMs, batch.sightings);
+    reads.drainBefore(beforeMs, batch.reads);
+    this.counter.sightings(batch.sightings, from.s);
+    this.counter.reads(batch.reads, from.r);
+  }
+
+  private playTrip(
+    trip: Trip & { route?: CachedRoute },
+    sightings: TimeQueue<Sighting>,
+    reads: TimeQueue<Read>,
+  ): void {
+    this.counter.trip(trip, this.registry.typeOf(trip.vehicleId) === 'hgv');
+    const seen = trip.route
+      ? this.cameras.sightingsOnRoute(trip, trip.route)
+      : this.cameras.sightingsOnEdges(trip, this.routesForEdges(trip));
+    for (const sighting of seen) {
+      if (sighting.atMs < this.scenario.startMs || sighting.atMs >= this.scenario.endMs) continue;
+      sightings.push(sighting);
+      for (const read of this.cameras.readsFor(sighting)) reads.push(read);
+    }
+  }
+
+  private routesForEdges(trip: Trip): CachedRoute {
+    return this.cameras.describeEdges(trip.edges);
+  }
+
+  private days(): DayInfo[] {
+    const { startMs, endMs } = this.scenario;
+    return daysBetween(startMs - LEAD_IN_MS, endMs, this.scenario.dayOverride);
+  }
+
+  private planDay(day: DayInfo): PlanStore {
+    const store = new PlanStore();
+    const ctx = {
+      seed: this.scenario.seed,
+      scenario: this.scenario,
+      gravity: this.gravity,
+      routes: this.routes,
+    };
+    const fromMs = this.scenario.startMs - LEAD_IN_MS;
+    const toMs = this.scenario.endMs;
+    const sink = {
+      add: (
+        vehicleId: number,
+        tripNo: number,
+        departMs: number,
+        from: number,
+        to: number,
+        variant: 0 | 1,
+      ) => {
+        if (departMs >= fromMs && departMs < toMs)
+          store.add(vehicleId, tripNo, departMs, from, to, variant);
+      },
+    };
+    for (let id = 0; id < this.registry.size; id++) {
+      if (this.shard.hasVehicle(id))
+        planVehicleDay({ id, homeZone: this.registry.homeZoneOf(id) }, day, ctx, sink);
+    }
+    return store;
+  }
+
+  /** Ordinary trips day by day, merged with the offenders' trips, in departure order. */
+  private *tripsInOrder(): Generator<Trip & { route?: CachedRoute }> {
+    const offenders = [...this.offenderTrips].sort(byDeparture);
+    let next = 0;
+    for (const day of this.days()) {
+      const plans = this.planDay(day);
+      for (const i of plans.orderByDeparture()) {
+        const departMs = plans.departMs[i]!;
+        while (next < offenders.length && offenders[next]!.departMs <= departMs)
+          yield offenders[next++]!;
+        const route = this.routes.get(plans.from[i]!, plans.to[i]!, plans.variant[i] as 0 | 1);
+        if (!route) continue;
+        const vehicleId = plans.vehicle[i]!;
+        yield {
+          id: `t-${vehicleId}-${day.day}-${plans.tripNo[i]}`,
+          vehicleId,
+          vrm: this.registry.vrmOf(vehicleId),
+          departMs,
+          edges: route.edges,
+          fromZone: plans.from[i]!,
+          toZone: plans.to[i]!,
+          route,
+        };
+      }
+    }
+    while (next < offenders.length) yield offenders[next++]!;
+  }
+}
+
+function byDeparture(a: Trip, b: Trip): number {
+  return a.departMs - b.departMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function emptyBatch(): WorldBatch {
+  return { reads: [], sightings: [], hotlist: [], trips: [], tripsDone: 0, simTimeMs: 0 };
+}
+
+function registryOptions(scenario: ResolvedScenario, zones: readonly Zone[]) {
+  const t = scenario.traffic;
+  const placeTotal = zones.filter((z) => z.kind === 'place').reduce((s, z) => s + z.weight, 0);
+  const gatewayTotal = zones.filter((z) => z.kind === 'gateway').reduce((s, z) => s + z.weight, 0);
+  return {
+    seed: scenario.seed,
+    size: Math.round(t.dailyTrips / t.tripsPerVehicle),
+    zones: zones.map((z) => ({
+      region: z.area,
+      weight:
+        z.kind === 'place'
+          ? (z.weight / placeTotal) * (1 - t.throughShare)
+          : (z.weight / gatewayTotal) * t.throughShare,
+    })),
+    hgvShare: t.hgvShare,
+    foreignShare: t.foreignShare,
+    olderPlateShare: t.olderPlateShare,
+    safePlates: t.safePlates,
+    atMs: scenario.startMs,
+  };
+}
