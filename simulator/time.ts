@@ -112,8 +112,17 @@ export function ukOffsetMs(ms: number): number {
 
 /** Hour of the day on UK clocks, 0 to 23. */
 export function ukHourOfDay(ms: number): number {
-  return hourOfDay(ms + ukOffsetMs(ms));
+  // Records come in time order, so the last hour looked up is nearly always the next one.
+  const bucket = Math.floor(ms / 3_600_000);
+  if (bucket !== lastHourBucket) {
+    lastHourBucket = bucket;
+    lastUkHour = hourOfDay(ms + ukOffsetMs(ms));
+  }
+  return lastUkHour;
 }
+
+let lastHourBucket = NaN;
+let lastUkHour = 0;
 
 /** Midnight on UK clocks at the start of the local day that holds `ms`, as UTC ms. */
 export function ukStartOfDay(ms: number): number {

@@ -6,6 +6,7 @@
 export class PlanStore {
   departMs = new Float64Array(1024);
   vehicle = new Int32Array(1024);
+  day = new Int32Array(1024);
   from = new Int32Array(1024);
   to = new Int32Array(1024);
   tripNo = new Uint16Array(1024);
@@ -13,6 +14,7 @@ export class PlanStore {
   length = 0;
 
   add(
+    day: number,
     vehicleId: number,
     tripNo: number,
     departMs: number,
@@ -22,6 +24,7 @@ export class PlanStore {
   ): void {
     if (this.length === this.departMs.length) this.grow();
     const i = this.length++;
+    this.day[i] = day;
     this.departMs[i] = departMs;
     this.vehicle[i] = vehicleId;
     this.tripNo[i] = tripNo;
@@ -30,10 +33,24 @@ export class PlanStore {
     this.variant[i] = variant;
   }
 
+  /** Copies trip i of another store into this one. */
+  addFrom(other: PlanStore, i: number): void {
+    this.add(
+      other.day[i]!,
+      other.vehicle[i]!,
+      other.tripNo[i]!,
+      other.departMs[i]!,
+      other.from[i]!,
+      other.to[i]!,
+      other.variant[i] as 0 | 1,
+    );
+  }
+
   private grow(): void {
     const size = this.departMs.length * 2;
     this.departMs = copyInto(new Float64Array(size), this.departMs);
     this.vehicle = copyInto(new Int32Array(size), this.vehicle);
+    this.day = copyInto(new Int32Array(size), this.day);
     this.from = copyInto(new Int32Array(size), this.from);
     this.to = copyInto(new Int32Array(size), this.to);
     this.tripNo = copyInto(new Uint16Array(size), this.tripNo);

@@ -93,19 +93,10 @@ export class World {
 
   /** Plays the scenario, yielding records in time order. */
   *play(): Generator<WorldBatch> {
-    const sightings = new TimeQueue<Sighting>(
-      (s) => s.atMs,
-      (s) => s.sightingId,
-    );
-    const reads = new TimeQueue<Read>(
-      (r) => r.deliveredAtMs,
-      (r) => r.readId,
-    );
-    const hotlist = new TimeQueue<HotlistChange>(
-      (c) => c.atMs,
-      (c) => c.changeId,
-    );
-    for (const change of this.hotlist) hotlist.push(change);
+    const sightings = new TimeQueue<Sighting>((s) => s.sightingId);
+    const reads = new TimeQueue<Read>((r) => r.readId);
+    const hotlist = new TimeQueue<HotlistChange>((c) => c.changeId);
+    for (const change of this.hotlist) hotlist.push(change, change.atMs);
     this.counter.hotlist(this.hotlist);
     this.counter.offending(this.journeys, this.offences);
 
@@ -155,8 +146,8 @@ export class World {
       : this.cameras.sightingsOnEdges(trip, this.routesForEdges(trip));
     for (const sighting of seen) {
       if (sighting.atMs < this.scenario.startMs || sighting.atMs >= this.scenario.endMs) continue;
-      sightings.push(sighting);
-      for (const read of this.cameras.readsFor(sighting)) reads.push(read);
+      sightings.push(sighting, sighting.atMs);
+      for (const read of this.cameras.readsFor(sighting)) reads.push(read, read.deliveredAtMs);
     }
   }
 
@@ -169,8 +160,7 @@ export class World {
     return daysBetween(startMs - LEAD_IN_MS, endMs, this.scenario.dayOverride);
   }
 
-  private planDay(day: DayInfo): PlanStore {
-    const store = new PlanStore();
+  private planDay(day: DayInfo, store: PlanStore): PlanStore {
     const ctx = {
       seed: this.scenario.seed,
       scenario: this.scenario,
@@ -189,7 +179,7 @@ export class World {
         variant: 0 | 1,
       ) => {
         if (departMs >= fromMs && departMs < toMs)
-          store.add(vehicleId, tripNo, departMs, from, to, variant);
+          store.add(day.day, vehicleId, tripNo, departMs, from, to, variant);
       },
     };
     for (let id = 0; id < this.registry.size; id++) {
@@ -199,32 +189,50 @@ export class World {
     return store;
   }
 
-  /** Ordinary trips day by day, merged with the offenders' trips, in departure order. */
+  /**
+   * Ordinary trips day by day, merged with the offenders' trips, in departure order. A
+   * day's late trips home run past midnight, so those are carried into the next day's
+   * plans rather than played before the next day's early trips.
+   */
   private *tripsInOrder(): Generator<Trip & { route?: CachedRoute }> {
     const offenders = [...this.offenderTrips].sort(byDeparture);
     let next = 0;
-    for (const day of this.days()) {
-      const plans = this.planDay(day);
+    const days = this.days();
+    let carried = new PlanStore();
+    for (let d = 0; d < days.length; d++) {
+      const day = days[d]!;
+      const plans = this.planDay(day, carried);
+      const untilMs = days[d + 1]?.midnightMs ?? Infinity;
+      carried = new PlanStore();
       for (const i of plans.orderByDeparture()) {
         const departMs = plans.departMs[i]!;
+        if (departMs >= untilMs) {
+          carried.addFrom(plans, i);
+          continue;
+        }
         while (next < offenders.length && offenders[next]!.departMs <= departMs)
           yield offenders[next++]!;
-        const route = this.routes.get(plans.from[i]!, plans.to[i]!, plans.variant[i] as 0 | 1);
-        if (!route) continue;
-        const vehicleId = plans.vehicle[i]!;
-        yield {
-          id: `t-${vehicleId}-${day.day}-${plans.tripNo[i]}`,
-          vehicleId,
-          vrm: this.registry.vrmOf(vehicleId),
-          departMs,
-          edges: route.edges,
-          fromZone: plans.from[i]!,
-          toZone: plans.to[i]!,
-          route,
-        };
+        const trip = this.ordinaryTrip(plans, i);
+        if (trip) yield trip;
       }
     }
     while (next < offenders.length) yield offenders[next++]!;
+  }
+
+  private ordinaryTrip(plans: PlanStore, i: number): (Trip & { route: CachedRoute }) | null {
+    const route = this.routes.get(plans.from[i]!, plans.to[i]!, plans.variant[i] as 0 | 1);
+    if (!route) return null;
+    const vehicleId = plans.vehicle[i]!;
+    return {
+      id: `t-${vehicleId}-${plans.day[i]}-${plans.tripNo[i]}`,
+      vehicleId,
+      vrm: this.registry.vrmOf(vehicleId),
+      departMs: plans.departMs[i]!,
+      edges: route.edges,
+      fromZone: plans.from[i]!,
+      toZone: plans.to[i]!,
+      route,
+    };
   }
 }
 
