@@ -110,7 +110,7 @@ describe('the bundled scenarios', () => {
     expect(weekday.endMs - weekday.startMs).toBe(24 * HOUR_MS);
     const summer = (await bundled('summer-saturday.yaml')).scenario;
     expect(summer.day).toBe('saturday');
-    expect(summer.traffic.dailyTrips).toBe(600_000);
+    expect(summer.traffic.dailyTrips).toBe(1_100_000);
     expect(Object.keys(summer.traffic.attraction)).toEqual(
       expect.arrayContaining(['Scarborough', 'Whitby', 'Filey', 'Hawes', 'Settle']),
     );
@@ -179,7 +179,7 @@ describe('loadScenario', () => {
     const { scenario } = await loadScenario(path);
     expect(scenario.network).toBe('north-yorkshire');
     expect(scenario.day).toBe('weekday');
-    expect(scenario.traffic.dailyTrips).toBe(450_000);
+    expect(scenario.traffic.dailyTrips).toBe(900_000);
     expect(scenario.sensors['mobile-van'].uploadIntervalMinutes).toBe(15);
   });
 

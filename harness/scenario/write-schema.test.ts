@@ -3,12 +3,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../paths.js';
 import { isRecord } from './document.js';
-import { jsonSchemaErrors } from './json-schema-check.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parseScenarioYaml } from './load.js';
 import { scenarioJsonSchema, scenarioSchemaPath } from './write-schema.js';
 
 const SCENARIOS = join(packageRoot(), 'scenarios');
 const published = JSON.parse(readFileSync(scenarioSchemaPath(), 'utf8')) as Record<string, unknown>;
+
+/** A standard JSON Schema validator (draft 2020-12), strict about unknown keywords. */
+const validate = new Ajv2020({ allErrors: true, strict: true, strictTypes: false }).compile(
+  published,
+);
+
+function jsonSchemaErrors(doc: unknown): string[] {
+  if (validate(doc)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}`);
+}
 
 function yamlDocument(file: string): unknown {
   const path = join(SCENARIOS, file);
@@ -41,7 +51,7 @@ describe('the published scenario schema', () => {
   });
 
   it.each(readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')))('%s passes it', (file) => {
-    expect(jsonSchemaErrors(published, yamlDocument(file))).toEqual([]);
+    expect(jsonSchemaErrors(yamlDocument(file))).toEqual([]);
   });
 
   it('rejects an unknown setting, a wrong kind and a missing window', () => {
@@ -51,11 +61,10 @@ describe('the published scenario schema', () => {
       colour: 'red',
       cameras: { kinds: ['fixed', 'drone'] },
     };
-    expect(jsonSchemaErrors(published, doc)).toEqual([
-      '$.window: required',
-      '$.colour: not allowed',
-      '$.cameras.kinds[1]: matches none of the 4 choices',
-    ]);
+    const errors = jsonSchemaErrors(doc);
+    expect(errors).toContain('/ required');
+    expect(errors).toContain('/ additionalProperties');
+    expect(errors.some((e) => e.startsWith('/cameras/kinds/1 '))).toBe(true);
   });
 
   it('is described setting by setting in the README', () => {

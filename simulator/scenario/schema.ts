@@ -59,11 +59,11 @@ export const Traffic = Type.Object(
   {
     dailyTrips: NonNegative(
       'Ordinary trips a day across the network, before the window is cut',
-      450_000,
+      900_000,
     ),
     tripsPerVehicle: Positive('Mean trips a day per registered vehicle', 2.4),
     commuterShare: Probability('Share of vehicles that repeat the same trips each weekday', 0.45),
-    throughShare: Probability('Share of trips that start or end at a border gateway', 0.12),
+    throughShare: Probability('Share of trips that start or end at a border gateway', 0.3),
     gravityDistanceKm: Positive(
       'Distance scale of the gravity model (trips fall off as exp(-d/scale))',
       18,
@@ -119,6 +119,10 @@ export const Cameras = Type.Object(
     randomOutageShare: Probability(
       'Share of cameras that fail for a random spell during the window',
       0.02,
+    ),
+    vanSitesOccupied: Probability(
+      'Share of safety-camera van sites with a van on them for the window (the force has fewer vans than sites)',
+      0.3,
     ),
   },
   { additionalProperties: false, description: 'Which camera sites are in service' },

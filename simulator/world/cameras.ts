@@ -30,7 +30,9 @@ export class CameraService {
     this.network = network;
     const kinds = new Set<CameraKind>(scenario.cameras.kinds);
     const deployed = new Set(scenario.cameras.rapidDeploy);
-    this.inService = network.cameras.map((c) => kinds.has(c.kind) || deployed.has(c.cameraId));
+    this.inService = network.cameras.map(
+      (c, i) => (kinds.has(c.kind) && this.occupied(c.kind, i)) || deployed.has(c.cameraId),
+    );
     this.outages = network.cameras.map((c, i) => this.outagesOf(c.cameraId, i));
     this.clocks = network.cameras.map((c, i) =>
       cameraClock(scenario.seed, i, scenario.sensors[c.kind]),
@@ -91,6 +93,13 @@ export class CameraService {
 
   private down(placement: number, atMs: number): boolean {
     return this.outages[placement]!.some((o) => atMs >= o.fromMs && atMs < o.toMs);
+  }
+
+  /** A van site is in use for the whole window or not at all, drawn per site. */
+  private occupied(kind: CameraKind, index: number): boolean {
+    if (kind !== 'mobile-van') return true;
+    const random = streamFor(this.scenario.seed, 'outages', index, 0x7a9);
+    return random.chance(this.scenario.cameras.vanSitesOccupied);
   }
 
   /** The scenario's outages for a camera, and a random spell with randomOutageShare. */
