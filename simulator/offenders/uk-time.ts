@@ -1,4 +1,4 @@
-import { dayOfWeek, MS_PER_DAY, parseIsoUtc, startOfDay, yearMonth } from '../time.js';
+import { MS_PER_DAY, startOfDay, ukOffsetMs } from '../time.js';
 import { clip, type Span } from './spans.js';
 
 /**
@@ -9,45 +9,8 @@ import { clip, type Span } from './spans.js';
 
 const HOUR_MS = 3_600_000;
 
-/** 01:00 UTC on the last Sunday of a 31-day month. */
-function lastSundayAtOneUtc(year: number, month: 3 | 10): number {
-  const last = parseIsoUtc(
-    `${String(year).padStart(4, '0')}-${month === 3 ? '03' : '10'}-31T01:00Z`,
-  );
-  if (last === null) throw new RangeError(`Year ${year} is outside the supported range`);
-  return last - dayOfWeek(last) * MS_PER_DAY;
-}
-
-/** A calendar year (UTC) and its summer time. */
-interface YearRules {
-  year: Span;
-  summer: Span;
-}
-
-/** The last year asked about: a pure memo, as one departure asks of many days. */
-let recent: YearRules | null = null;
-
-function rulesAt(ms: number): YearRules {
-  if (recent && ms >= recent.year.fromMs && ms < recent.year.toMs) return recent;
-  const { year } = yearMonth(ms);
-  recent = {
-    year: { fromMs: newYearMs(year), toMs: newYearMs(year + 1) },
-    summer: { fromMs: lastSundayAtOneUtc(year, 3), toMs: lastSundayAtOneUtc(year, 10) },
-  };
-  return recent;
-}
-
-function newYearMs(year: number): number {
-  const ms = parseIsoUtc(`${String(year).padStart(4, '0')}-01-01T00:00Z`);
-  if (ms === null) throw new RangeError(`Year ${year} is outside the supported range`);
-  return ms;
-}
-
 /** The UK's offset from UTC at an instant: 0 in winter, one hour in summer. */
-export function ukOffsetMs(ms: number): number {
-  const { summer } = rulesAt(ms);
-  return ms >= summer.fromMs && ms < summer.toMs ? HOUR_MS : 0;
-}
+export { ukOffsetMs };
 
 /** The hour of the day on a UK clock, 0 to 23. */
 export function ukLocalHour(ms: number): number {
