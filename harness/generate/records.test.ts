@@ -37,18 +37,18 @@ describe('output lines', () => {
       duplicate: false,
     });
     const sighting: Sighting = {
-      sightingId: 's"1',
+      sightingId: 's-1',
       vehicleId: 4,
       tripId: 't',
-      vrm: 'AB\\1',
-      cameraId: 'c',
+      vrm: 'AB1',
+      cameraId: 'c"a\\b',
       cameraKind: 'in-car',
       atMs: 0,
       edge: 3,
     };
     expect(JSON.parse(sightingLine(sighting))).toMatchObject({
-      sightingId: 's"1',
-      vrm: 'AB\\1',
+      cameraId: 'c"a\\b',
+      vrm: 'AB1',
       at: '1970-01-01T00:00:00.000Z',
     });
   });

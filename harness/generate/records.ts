@@ -8,9 +8,9 @@ import type {
 
 /**
  * The simulator's records as the lines of the output files, times as ISO 8601 UTC. Reads
- * and sightings are written by the million, so their lines are built by hand from fields
- * that are known to need no escaping (ids, marks and camera ids are letters, digits and
- * dashes); anything else goes through JSON.stringify.
+ * and sightings are written by the million, so their lines are built by hand. Ids and
+ * marks are made by the simulator from letters, digits and dashes and need no escaping;
+ * camera ids come from the network's files, so each is escaped once and remembered.
  */
 
 let cachedMinute = NaN;
@@ -29,26 +29,31 @@ export function iso(ms: number): string {
   return `${cachedPrefix}${seconds < 10 ? '0' : ''}${seconds}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
-const PLAIN = /^[A-Za-z0-9#._-]*$/;
+const cameraLiterals = new Map<string, string>();
 
-/** A JSON string literal, skipping the escaper for the plain text ids and marks are. */
-function str(text: string): string {
-  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
+/** A camera id as a JSON string literal. */
+function camera(id: string): string {
+  let literal = cameraLiterals.get(id);
+  if (literal === undefined) {
+    literal = JSON.stringify(id);
+    cameraLiterals.set(id, literal);
+  }
+  return literal;
 }
 
 export function readLine(r: Read): string {
   return (
-    `{"readId":${str(r.readId)},"vrm":${str(r.vrm)},"cameraId":${str(r.cameraId)},` +
+    `{"readId":"${r.readId}","vrm":"${r.vrm}","cameraId":${camera(r.cameraId)},` +
     `"capturedAt":"${iso(r.capturedAtMs)}","deliveredAt":"${iso(r.deliveredAtMs)}",` +
-    `"confidence":${r.confidence},"sightingId":${str(r.sightingId)},"error":"${r.error}",` +
+    `"confidence":${r.confidence},"sightingId":"${r.sightingId}","error":"${r.error}",` +
     `"duplicate":${r.duplicate}}`
   );
 }
 
 export function sightingLine(s: Sighting): string {
   return (
-    `{"sightingId":${str(s.sightingId)},"vehicleId":${s.vehicleId},"tripId":${str(s.tripId)},` +
-    `"vrm":${str(s.vrm)},"cameraId":${str(s.cameraId)},"cameraKind":"${s.cameraKind}",` +
+    `{"sightingId":"${s.sightingId}","vehicleId":${s.vehicleId},"tripId":"${s.tripId}",` +
+    `"vrm":"${s.vrm}","cameraId":${camera(s.cameraId)},"cameraKind":"${s.cameraKind}",` +
     `"at":"${iso(s.atMs)}"}`
   );
 }

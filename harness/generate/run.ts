@@ -62,11 +62,11 @@ export async function generate(
   for (const o of world.offences) writers.offences.write(offenceLine(o));
   const span = scenario.endMs - scenario.startMs;
   for (const batch of world.play()) {
-    await writeBatch(batch, writers, sumo);
+    writeBatch(batch, writers, sumo);
     options.onProgress?.(Math.min(1, Math.max(0, (batch.simTimeMs - scenario.startMs) / span)));
   }
-  for (const w of Object.values(writers)) await w.close();
-  await sumo?.close();
+  for (const w of Object.values(writers)) w.close();
+  sumo?.close();
 
   const summary = {
     scenario: scenario.name,
@@ -100,18 +100,15 @@ function openWriters(dir: string) {
   };
 }
 
-async function writeBatch(
+function writeBatch(
   batch: WorldBatch,
   writers: ReturnType<typeof openWriters>,
   sumo: SumoRouteWriter | null,
-): Promise<void> {
+): void {
   for (const r of batch.reads) writers.reads.write(readLine(r));
   for (const s of batch.sightings) writers.sightings.write(sightingLine(s));
   for (const c of batch.hotlist) writers.hotlist.write(hotlistLine(c));
-  await writers.reads.flush();
-  await writers.sightings.flush();
-  await writers.hotlist.flush();
-  if (sumo) await sumo.write(batch.trips);
+  sumo?.write(batch.trips);
 }
 
 async function makeDir(dir: string): Promise<void> {

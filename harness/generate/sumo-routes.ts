@@ -32,7 +32,7 @@ export class SumoRouteWriter {
     return new SumoRouteWriter(join(dir, 'anpr.rou.xml'), startMs);
   }
 
-  async write(trips: readonly Trip[]): Promise<void> {
+  write(trips: readonly Trip[]): void {
     for (const trip of trips) {
       if (trip.departMs < this.startMs || trip.edges.length === 0) continue;
       const n = (this.seen.get(trip.vrm) ?? 0) + 1;
@@ -44,12 +44,11 @@ export class SumoRouteWriter {
         `  <vehicle id="${escape(id)}" depart="${depart}"><route edges="${edges}"/></vehicle>`,
       );
     }
-    await this.out.flush();
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.out.write('</routes>');
-    await this.out.close();
+    this.out.close();
   }
 }
 
