@@ -26,6 +26,10 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       }
       io.out(describeStats(stats, net));
       io.out(`\n${compareRoutes(plain, aware)}\n`);
+      io.out(
+        '\nNext: generate a night of cross-border offending as time-ordered reads:\n' +
+          '  npx anpr-testbed generate scenarios/hawk-night.yaml --out out/hawk-night\n',
+      );
     });
 }
 
