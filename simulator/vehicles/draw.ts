@@ -121,7 +121,8 @@ export function draftVehicle(ctx: DrawContext, id: number, draft: VehicleDraft):
   const { options } = ctx;
   const random = streamFor(options.seed, 'registry', id);
   draft.zone = ctx.zones.draw(random);
-  const hgv = random.chance(options.hgvShare);
+  const factor = options.zones[draft.zone]?.hgvFactor ?? 1;
+  const hgv = random.chance(Math.min(1, options.hgvShare * factor));
   draft.model = drawFrom(hgv ? ctx.hgvModels : ctx.otherModels, random);
   const commercial = isCommercial(VEHICLE_MODELS[draft.model]!.type);
   const colours = commercial ? ctx.commercialColours : ctx.carColours;

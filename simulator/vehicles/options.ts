@@ -8,6 +8,8 @@ export interface RegistryZone {
   weight: number;
   /** Latitude of the zone, degrees; 54 (the middle of the county) when not given. */
   lat?: number;
+  /** Multiplies `hgvShare` for vehicles kept here (1 when not given). */
+  hgvFactor?: number;
 }
 
 export interface RegistryOptions {

@@ -244,19 +244,38 @@ function emptyBatch(): WorldBatch {
   return { reads: [], sightings: [], hotlist: [], trips: [], tripsDone: 0, simTimeMs: 0 };
 }
 
+/**
+ * Goods vehicles make up far more of through traffic than of local traffic (a quarter of
+ * the A66's vehicles, by National Highways' figure), so vehicles kept at gateways are
+ * this many times likelier to be HGVs, and local ones less likely, keeping the overall
+ * share at the scenario's `hgvShare`.
+ */
+const THROUGH_HGV_FACTOR = 2.5;
+
+function hgvFactors(throughShare: number): { place: number; gateway: number } {
+  if (throughShare <= 0 || throughShare >= 1) return { place: 1, gateway: 1 };
+  const place = Math.max(0.2, (1 - THROUGH_HGV_FACTOR * throughShare) / (1 - throughShare));
+  return { place, gateway: (1 - place * (1 - throughShare)) / throughShare };
+}
+
 function registryOptions(scenario: ResolvedScenario, zones: readonly Zone[]) {
   const t = scenario.traffic;
-  const placeTotal = zones.filter((z) => z.kind === 'place').reduce((s, z) => s + z.weight, 0);
-  const gatewayTotal = zones.filter((z) => z.kind === 'gateway').reduce((s, z) => s + z.weight, 0);
+  const total = (kind: Zone['kind']): number =>
+    zones.filter((z) => z.kind === kind).reduce((s, z) => s + z.weight, 0);
+  const placeTotal = total('place');
+  const gatewayTotal = total('gateway');
+  const factors = hgvFactors(t.throughShare);
   return {
     seed: scenario.seed,
     size: Math.round(t.dailyTrips / t.tripsPerVehicle),
     zones: zones.map((z) => ({
       region: z.area,
+      lat: z.lat,
       weight:
         z.kind === 'place'
           ? (z.weight / placeTotal) * (1 - t.throughShare)
           : (z.weight / gatewayTotal) * t.throughShare,
+      hgvFactor: z.kind === 'place' ? factors.place : factors.gateway,
     })),
     hgvShare: t.hgvShare,
     foreignShare: t.foreignShare,
