@@ -48,6 +48,26 @@ describe('generate', () => {
     expect(b.summary).toEqual(a.summary);
   });
 
+  it("stops a stolen vehicle making its owner's trips once thieves have it", async () => {
+    const { scenario, network, networkDir } = await smallNight(200_000);
+    await generate(scenario, network, { outDir: join(dir, 'stolen'), networkDir });
+    const journeys = (await lines(join(dir, 'stolen', OUTPUT_FILES.journeys))).map(
+      (l) => JSON.parse(l) as { vehicles: { vehicleId: number; kind: string }[] },
+    );
+    const stolen = new Set(
+      journeys
+        .flatMap((j) => j.vehicles)
+        .filter((v) => v.kind === 'stolen')
+        .map((v) => v.vehicleId),
+    );
+    expect(stolen.size).toBeGreaterThan(0);
+    const owners = (await lines(join(dir, 'stolen', OUTPUT_FILES.sightings)))
+      .map((l) => JSON.parse(l) as { vehicleId: number; tripId: string })
+      .filter((s) => stolen.has(s.vehicleId));
+    expect(owners.length).toBeGreaterThan(0);
+    expect(owners.filter((s) => s.tripId.startsWith('t-'))).toEqual([]);
+  });
+
   it('changes with the seed', async () => {
     const { scenario, network, networkDir } = await smallNight();
     await generate(scenario, network, { outDir: join(dir, 'seed-a'), networkDir });

@@ -20,8 +20,8 @@ import {
  * in index order so that none overlaps an earlier one. A vehicle stolen at the
  * target is listed last among its journey's vehicles and has a return trip only.
  *
- * Limitation: a vehicle taken for a journey keeps making its ordinary trips in the
- * demand model; nothing here tells demand that it has been stolen.
+ * The world stops a stolen vehicle's ordinary trips (see `World`); this plan only says
+ * which vehicles are taken.
  * Limitation: two groups may take the same registry vehicle, since each group
  * chooses without knowing of the others (which is what keeps groups independent).
  */

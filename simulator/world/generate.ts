@@ -57,6 +57,8 @@ export class World {
   private readonly shard: ShardFilter;
   private readonly cameras: CameraService;
   private readonly offenderTrips: Trip[];
+  /** Vehicles in thieves' hands, from when: their owners make no trips after that. */
+  private readonly stolenFromMs: Map<number, number>;
   private readonly hotlist: HotlistChange[];
   private readonly counter: SummaryCounter;
   private readonly keepTrips: boolean;
@@ -82,6 +84,7 @@ export class World {
       endMs: scenario.endMs,
     });
     this.notes = plan.notes;
+    this.stolenFromMs = stolenVehicles(plan);
     this.offenderTrips = plan.trips.filter((t) => this.shard.hasVehicle(t.vehicleId));
     this.offences = plan.offences.filter((o) => this.shard.hasGroup(o.groupName));
     this.journeys = plan.journeys.filter((j) => this.shard.hasGroup(j.groupName));
@@ -220,6 +223,8 @@ export class World {
   }
 
   private ordinaryTrip(plans: PlanStore, i: number): (Trip & { route: CachedRoute }) | null {
+    const stolenMs = this.stolenFromMs.get(plans.vehicle[i]!);
+    if (stolenMs !== undefined && plans.departMs[i]! >= stolenMs) return null;
     const route = this.routes.get(plans.from[i]!, plans.to[i]!, plans.variant[i] as 0 | 1);
     if (!route) return null;
     const vehicleId = plans.vehicle[i]!;
@@ -234,6 +239,25 @@ export class World {
       route,
     };
   }
+}
+
+/**
+ * Vehicles the offenders take: those stolen before a journey are gone from the start of
+ * the window (the plan steals them hours before), those taken at a target from the offence.
+ */
+function stolenVehicles(
+  plan: ReturnType<typeof planOffending>,
+  startMs: number,
+): Map<number, number> {
+  const from = new Map<number, number>();
+  for (const j of plan.journeys) {
+    for (const v of j.vehicles) if (v.kind === 'stolen') from.set(v.vehicleId, startMs);
+  }
+  for (const o of plan.offences) {
+    if (o.stolenVehicleId !== null)
+      from.set(o.stolenVehicleId, Math.min(from.get(o.stolenVehicleId) ?? Infinity, o.atMs));
+  }
+  return from;
 }
 
 function byDeparture(a: Trip, b: Trip): number {
