@@ -242,16 +242,13 @@ export class World {
 }
 
 /**
- * Vehicles the offenders take: those stolen before a journey are gone from the start of
- * the window (the plan steals them hours before), those taken at a target from the offence.
+ * Vehicles the offenders take: those stolen before a journey make no ordinary trips at all
+ * (the plan steals them hours before), those taken at a target none after the offence.
  */
-function stolenVehicles(
-  plan: ReturnType<typeof planOffending>,
-  startMs: number,
-): Map<number, number> {
+function stolenVehicles(plan: ReturnType<typeof planOffending>): Map<number, number> {
   const from = new Map<number, number>();
   for (const j of plan.journeys) {
-    for (const v of j.vehicles) if (v.kind === 'stolen') from.set(v.vehicleId, startMs);
+    for (const v of j.vehicles) if (v.kind === 'stolen') from.set(v.vehicleId, -Infinity);
   }
   for (const o of plan.offences) {
     if (o.stolenVehicleId !== null)
