@@ -45,16 +45,14 @@ async function measure(scale: number): Promise<Measurement> {
   });
   const network = createNetwork(await loadNetworkFixture());
   const dir = await mkdtemp(join(tmpdir(), 'atb-bench-'));
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const start = performance.now();
   const result = await generate(scenario, network, {
     outDir: dir,
     networkDir: bundledNetworkDir(),
   });
   const seconds = (performance.now() - start) / 1000;
-  clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  // The kernel's own high-water mark (in KiB), which no sampling interval can miss.
+  const peakRss = process.resourceUsage().maxRSS * 1024;
   await rm(dir, { recursive: true, force: true });
   const s = result.summary;
   const trips = s.trips.ordinary + s.trips.offender;
