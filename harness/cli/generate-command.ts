@@ -55,12 +55,17 @@ export function registerGenerateCommand(program: Command, io: CliIo): void {
       if (flags.json) return printJson(io, result.summary);
       const s = result.summary;
       io.out(
-        `${s.scenario} (seed ${s.seed}${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}): ` +
-          `${s.trips.ordinary + s.trips.offender} trips, ${s.sightings.total} sightings, ${s.reads.total} reads, ` +
+        `${s.scenario} (seed ${s.seed}${shardLabel(shard)}): ` +
+          `${s.trips.ordinary + s.trips.offender} trips, ${s.sightings.total} sightings, ` +
+          `${s.reads.total} reads, ` +
           `${s.hotlist.adds} hotlist entries, ${s.offenders.journeys} offender journeys\n` +
           `Wrote ${result.files.join(', ')}\n`,
       );
     });
+}
+
+function shardLabel(shard: ShardSpec | undefined): string {
+  return shard ? `, shard ${shard.index + 1}/${shard.count}` : '';
 }
 
 /** `2/4` is the second of four shards. */

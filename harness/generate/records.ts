@@ -26,7 +26,9 @@ export function iso(ms: number): string {
   const rest = ms - minute * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = Math.floor(rest - seconds * 1000);
-  return `${cachedPrefix}${seconds < 10 ? '0' : ''}${seconds}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  const ss = seconds < 10 ? `0${seconds}` : `${seconds}`;
+  const mmm = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
+  return `${cachedPrefix}${ss}.${mmm}Z`;
 }
 
 const cameraLiterals = new Map<string, string>();

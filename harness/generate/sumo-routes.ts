@@ -22,7 +22,8 @@ export class SumoRouteWriter {
     this.out = new NdjsonWriter(path);
     this.out.write('<?xml version="1.0" encoding="UTF-8"?>');
     this.out.write(
-      '<!-- Written by anpr-testbed generate (the sumo option); use the network of network export-sumo -->',
+      '<!-- Written by anpr-testbed generate (the sumo option); ' +
+        'use the network of network export-sumo -->',
     );
     this.out.write('<routes>');
   }

@@ -78,7 +78,8 @@ export const Traffic = Type.Object(
     safePlates: Type.Boolean({
       default: true,
       description:
-        'Use only marks that cannot have been issued, so a hub linked to live lists never matches a real vehicle',
+        'Use only marks that cannot have been issued, so a hub linked to live ' +
+        'lists never matches a real vehicle',
     }),
     attraction: Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 }), {
       default: {},
@@ -121,7 +122,8 @@ export const Cameras = Type.Object(
       0.02,
     ),
     vanSitesOccupied: Probability(
-      'Share of safety-camera van sites with a van on them for the window (the force has fewer vans than sites)',
+      'Share of safety-camera van sites with a van on them for the window ' +
+        '(the force has fewer vans than sites)',
       0.3,
     ),
   },
@@ -148,7 +150,8 @@ export const SensorModel = Type.Object(
       2,
     ),
     uploadIntervalMinutes: NonNegative(
-      'Store-and-forward cameras upload their backlog every so many minutes; 0 sends each read at once',
+      'Store-and-forward cameras upload their backlog every so many minutes; ' +
+        '0 sends each read at once',
       0,
     ),
     offlineShare: Probability('Share of upload windows a store-and-forward camera misses', 0),
@@ -178,7 +181,8 @@ export const OffenderVehicle = Type.Object(
       OFFENDER_VEHICLE_KINDS.map((k) => Type.Literal(k)),
       {
         description:
-          "own: the offender's own vehicle; stolen: taken before the journey; cloned: shows the plate of an innocent vehicle of the same make",
+          "own: the offender's own vehicle; stolen: taken before the journey; " +
+          'cloned: shows the plate of an innocent vehicle of the same make',
       },
     ),
     flagged: Type.Boolean({
@@ -246,7 +250,8 @@ export const Hotlist = Type.Object(
         'no-mot': 0.012,
       },
       description:
-        'Share of registered vehicles listed in each category at the start; the categories are stolen, wanted, intelligence, missing-person, no-insurance, no-tax and no-mot',
+        'Share of registered vehicles listed in each category at the start; ' +
+        'the categories are stolen, wanted, intelligence, missing-person, no-insurance, no-tax and no-mot',
     }),
     reportLagMinutesMedian: Positive(
       'Median delay from an offence to its vehicle being listed',
@@ -293,7 +298,8 @@ export const Scenario = Type.Object(
     network: Type.String({
       default: 'north-yorkshire',
       description:
-        'north-yorkshire for the bundled network, or a network folder relative to the scenario file',
+        'north-yorkshire for the bundled network, or a network folder relative ' +
+        'to the scenario file',
     }),
     seed: Type.Integer({
       minimum: 0,
@@ -320,7 +326,8 @@ export const Scenario = Type.Object(
     additionalProperties: false,
     title: 'anpr-testbed scenario',
     description:
-      'A runnable story: a stretch of time on a road network, its traffic, cameras, weather, offenders, hotlist and police units, and the scores a hub must reach',
+      'A runnable story: a stretch of time on a road network, its traffic, ' +
+      'cameras, weather, offenders, hotlist and police units, and the scores a hub must reach',
   },
 );
 export type ScenarioInput = Static<typeof Scenario>;
