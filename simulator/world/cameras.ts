@@ -41,11 +41,6 @@ export class CameraService {
     this.describeEdges = (edges) => describe(Int32Array.from(edges));
   }
 
-  /** Cameras in service for the run, by index into the network's placements. */
-  servedCount(): number {
-    return this.inService.filter(Boolean).length;
-  }
-
   sightingsOnRoute(trip: Trip, route: CachedRoute): Sighting[] {
     const out: Sighting[] = [];
     route.passes.forEach((pass, k) => {
@@ -65,10 +60,6 @@ export class CameraService {
       });
     });
     return out;
-  }
-
-  sightingsOnEdges(trip: Trip, route: CachedRoute): Sighting[] {
-    return this.sightingsOnRoute(trip, route);
   }
 
   readsFor(sighting: Sighting, cameraIndex = this.indexOf(sighting.cameraId)): Read[] {

@@ -144,18 +144,13 @@ export class World {
     reads: TimeQueue<Read>,
   ): void {
     this.counter.trip(trip, this.registry.typeOf(trip.vehicleId) === 'hgv');
-    const seen = trip.route
-      ? this.cameras.sightingsOnRoute(trip, trip.route)
-      : this.cameras.sightingsOnEdges(trip, this.routesForEdges(trip));
-    for (const sighting of seen) {
+    // Ordinary trips carry their cached route; offenders' trips are described here.
+    const route = trip.route ?? this.cameras.describeEdges(trip.edges);
+    for (const sighting of this.cameras.sightingsOnRoute(trip, route)) {
       if (sighting.atMs < this.scenario.startMs || sighting.atMs >= this.scenario.endMs) continue;
       sightings.push(sighting, sighting.atMs);
       for (const read of this.cameras.readsFor(sighting)) reads.push(read, read.deliveredAtMs);
     }
-  }
-
-  private routesForEdges(trip: Trip): CachedRoute {
-    return this.cameras.describeEdges(trip.edges);
   }
 
   private days(): DayInfo[] {
