@@ -112,10 +112,20 @@ export function resolveScenario(input: ScenarioInput): ResolvedScenario {
     rain: s.rain.map((r) => ({ fromMs: parseIsoUtc(r.from)!, toMs: parseIsoUtc(r.to)! })),
     sensors,
     offenders: filled(Offenders, s.offenders),
-    hotlist: filled(Hotlist, s.hotlist),
+    hotlist: hotlistSettings(s.hotlist),
     units: filled(Units, s.units),
     thresholds: s.thresholds,
   };
+}
+
+/**
+ * Shares a scenario names replace the default for those categories only; leaving a
+ * category out keeps its default (set it to 0 to list none).
+ */
+function hotlistSettings(input: ScenarioInput['hotlist']): Static<typeof Hotlist> {
+  const defaults = filled(Hotlist, {});
+  const settings = filled(Hotlist, input);
+  return { ...settings, shares: { ...defaults.shares, ...(input?.shares ?? {}) } };
 }
 
 function dayTypeOf(ms: number): DayType {
