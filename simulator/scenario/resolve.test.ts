@@ -26,7 +26,7 @@ describe('resolveScenario', () => {
     const s = resolveScenario({
       ...base,
       sensors: { fixed: { misreadRate: 0.1 } },
-    } as unknown as ScenarioInput);
+    });
     expect(s.sensors.fixed.misreadRate).toBe(0.1);
     expect(s.sensors['mobile-van'].uploadIntervalMinutes).toBe(15);
     expect(s.endMs - s.startMs).toBe(12 * 3_600_000);
