@@ -1,4 +1,4 @@
-import { MS_PER_DAY, startOfDay, ukOffsetMs } from '../time.js';
+import { MS_PER_DAY, startOfDay, ukHourOfDay, ukOffsetMs } from '../time.js';
 import { clip, type Span } from './spans.js';
 
 /**
@@ -13,10 +13,7 @@ const HOUR_MS = 3_600_000;
 export { ukOffsetMs };
 
 /** The hour of the day on a UK clock, 0 to 23. */
-export function ukLocalHour(ms: number): number {
-  const local = ms + ukOffsetMs(ms);
-  return Math.floor((local - startOfDay(local)) / HOUR_MS);
-}
+export { ukHourOfDay as ukLocalHour };
 
 /**
  * The instant a UK clock shows a given local wall time (as if it were UTC). Exact

@@ -251,7 +251,8 @@ export const Hotlist = Type.Object(
       },
       description:
         'Share of registered vehicles listed in each category at the start; ' +
-        'the categories are stolen, wanted, intelligence, missing-person, no-insurance, no-tax and no-mot',
+        'the categories are stolen, wanted, intelligence, missing-person, ' +
+        'no-insurance, no-tax and no-mot',
     }),
     reportLagMinutesMedian: Positive(
       'Median delay from an offence to its vehicle being listed',
