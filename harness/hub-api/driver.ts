@@ -1,3 +1,4 @@
+import type { HubFault } from './faults.js';
 import type {
   CameraRegistry,
   ClockAdvance,
@@ -34,6 +35,11 @@ export interface HubDriver {
   advance(clock: ClockAdvance): Promise<SessionState>;
   /** Events received since the last call, oldest first, each with when it arrived. */
   events(): Promise<ReceivedEvent[]>;
+  /**
+   * Faults seen outside a call since the last time this was asked, such as a malformed
+   * push from the hub. Drivers without a receiver of their own need not implement it.
+   */
+  faults?(): HubFault[];
   end(): Promise<void>;
   /** Frees connections and servers; safe to call twice. */
   close(): Promise<void>;
