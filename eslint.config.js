@@ -52,4 +52,6 @@ export default tseslint.config(
     },
   },
   { files: ['simulator/**/*.ts'], ignores: ['simulator/**/*.test.ts'], rules: engineRestrictions },
+  // Examples for hub teams are plain JavaScript, outside the TypeScript project.
+  { files: ['examples/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -19,3 +19,8 @@ export function packageRoot(): string {
 export function bundledNetworkDir(): string {
   return join(packageRoot(), 'fixtures', 'north-yorkshire');
 }
+
+/** The scenario `npm start` runs: a night of cross-border offending. */
+export function defaultScenarioPath(): string {
+  return join(packageRoot(), 'scenarios', 'hawk-night.yaml');
+}

@@ -58,10 +58,89 @@ const definitions = {
     exitCode: 2,
     httpStatus: 422,
   },
+  ATB_DRIVER_NOT_FOUND: {
+    message: 'Driver module {path} does not exist',
+    exitCode: 2,
+    httpStatus: 404,
+  },
+  ATB_DRIVER_INVALID: {
+    message: 'Driver module {path} is not usable: {reason}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_DRIVER_FAILED: {
+    message: 'Driver module {path} failed to create a driver: {reason}',
+    exitCode: 1,
+    httpStatus: 502,
+  },
+  ATB_DRIVER_CALLBACK_UNAVAILABLE: {
+    message: 'Cannot listen for pushed events on {host}:{port}: {reason}',
+    exitCode: 2,
+    httpStatus: 500,
+  },
+  ATB_DRIVER_OPTION_INVALID: {
+    message: 'Invalid HTTP driver option {name}: expected {expected}, got {value}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_RUN_FAILED: { message: '{detail}', exitCode: 1, httpStatus: 500 },
   ATB_SCENARIO_INVALID: {
     message: '{path} is not a valid scenario:\n{problems}',
     exitCode: 2,
     httpStatus: 400,
+  },
+  ATB_HUB_OPTION_INVALID: {
+    message: 'Invalid hub option {name}: expected {expected}, got {value}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_HUB_SESSION_UNKNOWN: {
+    message: 'There is no session "{sessionId}"; start one with POST /v1/sessions',
+    exitCode: 2,
+    httpStatus: 404,
+  },
+  ATB_HUB_SESSION_IN_USE: {
+    message: 'Session "{sessionId}" is running; end it before starting another with its id',
+    exitCode: 2,
+    httpStatus: 409,
+  },
+  ATB_HUB_CALLBACK_MISSING: {
+    message: 'Push delivery needs a callbackUrl to post events to',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_HUB_TIME_INVALID: {
+    message: '{path} must be an ISO 8601 time such as 2026-11-12T21:04:05.123Z; got "{value}"',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_HUB_CURSOR_INVALID: {
+    message: 'The cursor must be one this hub gave out (a whole number) or empty; got "{cursor}"',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_HUB_BATCH_TOO_LARGE: {
+    message: 'A batch may hold at most {max} reads; this one holds {count}',
+    exitCode: 2,
+    httpStatus: 413,
+  },
+  ATB_HUB_BODY_TOO_LARGE: {
+    message: 'The body is larger than the {max} bytes this hub accepts',
+    exitCode: 2,
+    httpStatus: 413,
+  },
+  ATB_HUB_BODY_INVALID: { message: '{detail}', exitCode: 2, httpStatus: 400 },
+  ATB_HUB_UNAUTHORISED: { message: '{detail}', exitCode: 2, httpStatus: 401 },
+  ATB_HUB_NOT_FOUND: { message: 'No endpoint {method} {url}', exitCode: 2, httpStatus: 404 },
+  ATB_HUB_PORT_IN_USE: {
+    message: 'Port {port} on {host} is in use; choose another with --port',
+    exitCode: 2,
+    httpStatus: 500,
+  },
+  ATB_HUB_LISTEN_FAILED: {
+    message: 'Cannot listen on {host}:{port}: {reason}',
+    exitCode: 2,
+    httpStatus: 500,
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -4,6 +4,8 @@ import { processIo, type CliIo } from './io.js';
 import { registerNetworkCommands } from './network-commands.js';
 import { registerStartCommand } from './start-command.js';
 import { registerGenerateCommand } from './generate-command.js';
+import { registerHubCommand } from './hub-command.js';
+import { registerRunCommand } from './run-command.js';
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('anpr-testbed')
@@ -15,6 +17,8 @@ export function createProgram(io: CliIo): Command {
   registerStartCommand(program, io);
   registerNetworkCommands(program, io);
   registerGenerateCommand(program, io);
+  registerHubCommand(program, io);
+  registerRunCommand(program, io);
   for (const command of program.commands) applyToTree(command, io);
   return program;
 }

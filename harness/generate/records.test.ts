@@ -24,6 +24,8 @@ describe('output lines', () => {
       confidence: 0.931,
       error: 'none',
       duplicate: false,
+      vehicleId: 1,
+      shownVrm: 'YK71ABC',
     };
     expect(JSON.parse(readLine(read))).toEqual({
       readId: 't-1-2-3-0-r1',

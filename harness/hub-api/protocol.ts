@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CAMERA_KINDS, UNIT_KINDS } from '../../simulator/network/fixture.js';
 import { HOTLIST_CATEGORIES } from '../../simulator/scenario/schema.js';
+import './formats.js';
 
 /**
  * The Hub API, version 1: the messages the harness and a hub exchange, as TypeBox schemas.

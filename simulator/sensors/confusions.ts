@@ -12,7 +12,7 @@ import type { Random } from '../random.js';
  * candidate lists; U/V, M/N, K/X, 7/T, 3/8 and 1/7 share most of their strokes in
  * the plate font and are our own additions.
  */
-const LOOK_ALIKES = '0ODQ 1I 8B 5S 2Z 6G EF HR UV MN KX 7T 38 17'.split(' ');
+export const LOOK_ALIKES = '0ODQ 1I 8B 5S 2Z 6G EF HR UV MN KX 7T 38 17'.split(' ');
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';

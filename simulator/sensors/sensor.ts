@@ -128,5 +128,7 @@ function makeRead(
     confidence: confidenceFor(error, random),
     error,
     duplicate: n === 2,
+    vehicleId: sighting.vehicleId,
+    shownVrm: sighting.vrm,
   };
 }

@@ -70,6 +70,9 @@ export interface Read {
   /** How the read differs from the plate shown, for scoring and summaries. */
   error: 'none' | 'misread' | 'partial';
   duplicate: boolean;
+  /** Ground truth for scoring: the vehicle read and the plate it really showed. */
+  vehicleId: number;
+  shownVrm: string;
 }
 
 export type HotlistAction = 'add' | 'remove';

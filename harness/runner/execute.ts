@@ -1,0 +1,113 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TestbedError } from '../../simulator/errors.js';
+import type { HubDriver } from '../hub-api/driver.js';
+import { createHttpDriver } from '../hub-api/http-driver.js';
+import { loadDriverModule } from '../hub-api/load-driver.js';
+import { createInProcessDriver } from '../../reference-hub/in-process.js';
+import { loadScenario } from '../scenario/load.js';
+import { checkThresholdNames } from '../scoring/thresholds.js';
+import { summarise, type RunSummary } from '../scoring/summary.js';
+import type { RunControl } from './control.js';
+import type { RetryPolicy } from './hub-link.js';
+import { RunLog } from './run-log.js';
+import { runScenario, type RunProgress, type TimeMode } from './runner.js';
+
+/** Which hub a run drives. */
+export type HubChoice =
+  | { kind: 'reference' }
+  | { kind: 'http'; url: string; token: string; delivery: 'push' | 'pull' }
+  | { kind: 'module'; file: string; url?: string; token?: string };
+
+export interface ExecuteOptions {
+  scenarioPath: string;
+  hub: HubChoice;
+  mode: TimeMode;
+  outDir: string;
+  seed?: number;
+  retry?: RetryPolicy;
+  control?: RunControl;
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export const RUN_FILES = { log: 'run-log.ndjson', summary: 'summary.json' } as const;
+
+export interface ExecuteResult {
+  summary: RunSummary;
+  files: string[];
+}
+
+/**
+ * A whole run as the CLI makes it: loads the scenario, connects to the hub, plays the
+ * world into it, judges what it did and writes the run log and `summary.json` into the
+ * output folder. The summary is written even when the hub failed throughout.
+ */
+export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult> {
+  const { scenario, network } = await loadScenario(options.scenarioPath);
+  if (options.seed !== undefined) scenario.seed = options.seed;
+  checkThresholdNames(scenario.thresholds, options.scenarioPath);
+  await makeDir(options.outDir);
+  const driver = await connect(options.hub, network);
+  const log = new RunLog(join(options.outDir, RUN_FILES.log));
+  log.write('run', {
+    scenario: scenario.name,
+    file: options.scenarioPath,
+    seed: scenario.seed,
+    mode: options.mode,
+    target: driver.target,
+  });
+  try {
+    const record = await runScenario({
+      scenario,
+      network,
+      driver,
+      mode: options.mode,
+      log,
+      sessionId: `run-${scenario.seed}`,
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.control ? { control: options.control } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    const summary = summarise(record, {
+      scenarioName: scenario.name,
+      scenarioFile: options.scenarioPath,
+      seed: scenario.seed,
+      thresholds: scenario.thresholds,
+      mode: options.mode,
+      target: driver.target,
+    });
+    log.write('summary', { verdict: summary.verdict });
+    const summaryPath = join(options.outDir, RUN_FILES.summary);
+    await writeFile(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    return { summary, files: [join(options.outDir, RUN_FILES.log), summaryPath] };
+  } finally {
+    log.close();
+    await driver.close();
+  }
+}
+
+async function connect(
+  hub: HubChoice,
+  network: Parameters<typeof createInProcessDriver>[0],
+): Promise<HubDriver> {
+  switch (hub.kind) {
+    case 'reference':
+      return createInProcessDriver(network);
+    case 'http':
+      return createHttpDriver({ url: hub.url, token: hub.token, delivery: hub.delivery });
+    case 'module':
+      return loadDriverModule(hub.file, {
+        ...(hub.url ? { url: hub.url } : {}),
+        ...(hub.token ? { token: hub.token } : {}),
+      });
+  }
+}
+
+async function makeDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new TestbedError('ATB_FILE_UNWRITABLE', { path: dir, reason });
+  }
+}
