@@ -11,6 +11,7 @@ import { iso } from '../generate/records.js';
 import { DetectionBook } from '../scoring/detection.js';
 import { InterceptionBook } from '../scoring/interception.js';
 import { TruthHotlist } from '../scoring/truth-hotlist.js';
+import { SeriesBook, type RunSeries } from '../scoring/series.js';
 import { HubLink, DEFAULT_RETRY, type RetryPolicy } from './hub-link.js';
 import { Queue } from './queue.js';
 import type { RunLog } from './run-log.js';
@@ -55,6 +56,8 @@ export interface RunRecord {
   rejectedByReason: Record<string, number>;
   detection: DetectionBook;
   interception: InterceptionBook;
+  /** What the report draws. */
+  series: RunSeries;
   field: Field;
   link: HubLink;
   events: { alerts: number; dispatches: number; standDowns: number; flags: number };
@@ -102,6 +105,7 @@ class Run {
   private readonly detection: DetectionBook;
   private readonly interception: InterceptionBook;
   private readonly link: HubLink;
+  private readonly series: SeriesBook;
   private readonly log: RunLog;
   private readonly pendingReads = new Queue<Read>();
   private readonly pendingChanges = new Queue<HotlistChange>();
@@ -110,6 +114,8 @@ class Run {
   private readonly sent = new Map<string, SentRead>();
   private readonly alerts = new Map<string, KnownAlert>();
   private readonly dispatchOnFalseAlert = new Map<string, boolean>();
+  /** Where each dispatch sits in the series, to record how it ended. */
+  private readonly dispatchIndex = new Map<string, number>();
   private readonly rejectedByReason = new Map<string, number>();
   private readonly counts = { generated: 0, delivered: 0, rejected: 0, failed: 0, unsent: 0 };
   private readonly events = { alerts: 0, dispatches: 0, standDowns: 0, flags: 0 };
@@ -138,6 +144,12 @@ class Run {
     this.detection = new DetectionBook(cloned);
     this.interception = new InterceptionBook(this.world.journeys, this.world.offences, cloned);
     this.link = new HubLink(options.driver, this.log, options.retry ?? DEFAULT_RETRY);
+    this.series = new SeriesBook(
+      options.network,
+      options.scenario.startMs,
+      options.scenario.endMs,
+      this.world.journeys,
+    );
   }
 
   async play(): Promise<RunRecord> {
@@ -162,8 +174,12 @@ class Run {
     if (this.hotlistLost > 0)
       this.notes.push(`${this.hotlistLost} hotlist changes never reached the hub.`);
     if (interrupted) this.notes.push('The run was stopped before the end of its window.');
+    const outcomes = new Map(this.interception.journeys().map((j) => [j.journeyId, j.outcome]));
+    const series = this.series.result(this.detection.funnel(), outcomes);
+    this.log.write('series', { series });
     return {
       hub,
+      series,
       reads: { ...this.counts },
       rejectedByReason: Object.fromEntries([...this.rejectedByReason].sort((a, b) => b[1] - a[1])),
       detection: this.detection,
@@ -209,7 +225,10 @@ class Run {
 
   private take(batch: WorldBatch): void {
     this.detection.observe(batch.hotlist, batch.sightings);
-    for (const trip of batch.trips) this.field.addTrip(trip);
+    for (const trip of batch.trips) {
+      this.field.addTrip(trip);
+      this.series.trip(trip);
+    }
     for (const change of batch.hotlist) this.pendingChanges.push(change);
     for (const read of batch.reads) this.pendingReads.push(read);
     this.counts.generated += batch.reads.length;
@@ -338,6 +357,7 @@ class Run {
         if (outcome.acceptedAt[i]) {
           this.sent.set(read.readId, { read, sentWall, sentSim: atMs });
           this.detection.delivered(read);
+          this.series.delivered(read, atMs);
         }
       });
       this.counts.delivered += outcome.accepted;
@@ -400,6 +420,11 @@ class Run {
       this.current.isListed(alert.vrm),
     );
     if (isTrue && sent) this.interception.alerted(sent.read.vehicleId, this.simNow);
+    this.series.alert(this.simNow, isTrue, sent ? latencyMs : null, {
+      cameraId: alert.cameraId,
+      category: alert.category,
+      priority: alert.priority,
+    });
     this.alerts.set(alert.alertId, { read: sent?.read, true: isTrue });
   }
 
@@ -414,6 +439,15 @@ class Run {
       atMs: this.simNow,
       to: dispatch.to,
       target: { vehicleId: alert?.read?.vehicleId ?? -1, vrm: dispatch.vrm },
+    });
+    this.dispatchIndex.set(dispatch.dispatchId, this.series.dispatches.length);
+    this.series.dispatches.push({
+      at: iso(this.simNow),
+      dispatchId: dispatch.dispatchId,
+      unitId: dispatch.unitId,
+      lon: dispatch.to.lon,
+      lat: dispatch.to.lat,
+      outcome: answer.accepted ? 'en-route' : `refused: ${answer.reason}`,
     });
     if (!answer.accepted) {
       this.interception.dispatchRefused(answer.reason);
@@ -437,7 +471,22 @@ class Run {
       this.log.write('field', { event });
       const falseAlert =
         'dispatchId' in event ? (this.dispatchOnFalseAlert.get(event.dispatchId) ?? false) : false;
-      this.interception.field(event, this.current, falseAlert);
+      const verdict = this.interception.field(event, this.current, falseAlert);
+      if ('dispatchId' in event) {
+        const entry = this.series.dispatches[this.dispatchIndex.get(event.dispatchId) ?? -1];
+        if (entry && event.kind !== 'arrived')
+          entry.outcome = event.kind === 'missed' ? `missed: ${event.reason}` : 'stopped';
+      }
+      if (event.kind === 'stopped' && verdict) {
+        this.series.stops.push({
+          at: iso(event.atMs),
+          unitId: event.unitId,
+          lon: event.lon,
+          lat: event.lat,
+          vrm: event.vrm,
+          verdict,
+        });
+      }
     }
     if (events.length > 0) this.unitsChanged = true;
   }

@@ -202,6 +202,19 @@ export class DetectionBook {
     };
   }
 
+  /** Listed sightings, those that reached the hub, and those detected, by category. */
+  funnel(): Record<string, { sightings: number; delivered: number; detected: number }> {
+    const out: Record<string, { sightings: number; delivered: number; detected: number }> = {};
+    for (const s of this.listed.values()) {
+      const f = (out[s.category] ??= { sightings: 0, delivered: 0, detected: 0 });
+      f.sightings++;
+      if (!s.delivered) continue;
+      f.delivered++;
+      if (this.covered(s)) f.detected++;
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
   private covered(s: ListedSighting): boolean {
     if (s.alerted) return true;
     const times = this.alertTimes.get(s.vrm);

@@ -122,12 +122,16 @@ export class InterceptionBook {
    * A field event. `falseAlert` says whether the alert behind the dispatch was false, so
    * that a stop it caused is put down to a misread.
    */
-  field(event: FieldEvent, hotlist: TruthHotlist, falseAlert: boolean): void {
+  field(
+    event: FieldEvent,
+    hotlist: TruthHotlist,
+    falseAlert: boolean,
+  ): 'offender' | 'justified' | 'innocent' | null {
     if (event.kind === 'missed') {
       this.missed.set(event.reason, (this.missed.get(event.reason) ?? 0) + 1);
-      return;
+      return null;
     }
-    if (event.kind !== 'stopped') return;
+    if (event.kind !== 'stopped') return null;
     this.stops++;
     const journey = this.activeJourney(event.vehicleId, event.atMs);
     if (journey) {
@@ -141,15 +145,16 @@ export class InterceptionBook {
         if (journey.firstAlertAt !== null)
           this.toInterception.recordMs((event.atMs - journey.firstAlertAt) / 60_000);
       }
-      return;
+      return 'offender';
     }
     const entries = hotlist.entries(event.vrm);
     const rightful = entries.some((e) => e.vehicleId === event.vehicleId && !e.wrong && !e.stale);
     if (rightful && !falseAlert) {
       this.justified++;
-      return;
+      return 'justified';
     }
     this.innocent[innocentReason(event.vrm, entries, falseAlert, this.clonedMarks)]++;
+    return 'innocent';
   }
 
   scores(units: readonly UnitStats[]): InterceptionScores {
