@@ -2,8 +2,8 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { TestbedError } from '../../simulator/errors.js';
 import { RunControl } from '../runner/control.js';
-import { executeRun, type HubChoice } from '../runner/execute.js';
-import type { TimeMode } from '../runner/runner.js';
+import { executeRun, type ExecuteOptions, type HubChoice } from '../runner/execute.js';
+import type { RunProgress, TimeMode } from '../runner/runner.js';
 import type { RunSummary } from '../scoring/summary.js';
 import { printJson, type CliIo } from './io.js';
 
@@ -44,44 +44,59 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         'r to resume and q to stop.',
     )
     .action(async (path: string, flags: RunFlags) => {
-      const hub = hubChoice(flags);
-      const mode = timeMode(flags);
       const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed);
-      const control = new RunControl();
-      const detach = io.isTty ? attachKeys(control, mode, io) : () => {};
-      const bar = io.isTty
-        ? new SingleBar(
-            {
-              format:
-                'running [{bar}] {percentage}% of the window | {reads} reads | {alerts} alerts',
-              stream: process.stderr,
-            },
-            Presets.shades_classic,
-          )
-        : null;
-      bar?.start(100, 0, { reads: 0, alerts: 0 });
-      try {
-        const result = await executeRun({
-          scenarioPath: path,
-          hub,
-          mode,
-          outDir: flags.out,
-          ...(seed === undefined ? {} : { seed }),
-          control,
-          onProgress: (p) =>
-            bar?.update(Math.floor(p.share * 100), { reads: p.readsSent, alerts: p.alerts }),
-        });
-        bar?.stop();
-        if (flags.json) printJson(io, result.summary);
-        else io.out(describe(result.summary, result.files));
-        if (result.summary.verdict === 'fail') {
-          throw new TestbedError('ATB_RUN_FAILED', { detail: failures(result.summary) });
-        }
-      } finally {
-        bar?.stop();
-        detach();
-      }
+      await runAndReport(io, {
+        scenarioPath: path,
+        hub: hubChoice(flags),
+        mode: timeMode(flags),
+        outDir: flags.out,
+        ...(seed === undefined ? {} : { seed }),
+        json: flags.json === true,
+      });
     });
+}
+
+export interface RunAndReport extends Omit<ExecuteOptions, 'control' | 'onProgress'> {
+  json: boolean;
+}
+
+/**
+ * Runs with a progress bar on a terminal (a line every tenth of the window elsewhere),
+ * prints the summary and fails with exit status 1 when the verdict is a fail.
+ */
+export async function runAndReport(io: CliIo, options: RunAndReport): Promise<void> {
+  const { json, ...execute } = options;
+  const control = new RunControl();
+  const detach = io.isTty ? attachKeys(control, options.mode, io) : () => {};
+  const bar = io.isTty
+    ? new SingleBar(
+        {
+          format: 'running [{bar}] {percentage}% of the window | {reads} reads | {alerts} alerts',
+          stream: process.stderr,
+        },
+        Presets.shades_classic,
+      )
+    : null;
+  bar?.start(100, 0, { reads: 0, alerts: 0 });
+  let tenths = 0;
+  const onProgress = (p: RunProgress) => {
+    if (bar) return bar.update(Math.floor(p.share * 100), { reads: p.readsSent, alerts: p.alerts });
+    if (json || p.share * 10 < tenths + 1) return;
+    tenths = Math.floor(p.share * 10);
+    io.err(`running: ${tenths * 10}% of the window, ${p.readsSent} reads, ${p.alerts} alerts\n`);
+  };
+  try {
+    const result = await executeRun({ ...execute, control, onProgress });
+    bar?.stop();
+    if (json) printJson(io, result.summary);
+    else io.out(describe(result.summary, result.files));
+    if (result.summary.verdict === 'fail') {
+      throw new TestbedError('ATB_RUN_FAILED', { detail: failures(result.summary) });
+    }
+  } finally {
+    bar?.stop();
+    detach();
+  }
 }
 
 function hubChoice(flags: RunFlags): HubChoice {

@@ -1,44 +1,44 @@
 import type { Command } from 'commander';
-import { createNetwork, networkStats } from '../../simulator/network/index.js';
-import { loadNetworkFixture } from '../network/load.js';
-import { printJson, type CliIo } from './io.js';
-import { describeStats, planRoute, type RouteReport } from './network-commands.js';
-import { duration, km } from './format.js';
+import { defaultScenarioPath } from '../paths.js';
+import type { CliIo } from './io.js';
+import { runAndReport } from './run-command.js';
+
+/** Where `npm start` writes its run, relative to the working folder. */
+export const DEFAULT_RUN_DIR = 'runs/hawk-night';
 
 /**
- * The main job, `npm start`. Until runs against a hub exist it loads the bundled network,
- * prints its summary and shows how a camera-aware offender's route from York to
- * Scarborough differs from an ordinary driver's.
+ * The main job, `npm start`: the default scenario, a night of cross-border offending in
+ * North Yorkshire, played in virtual time into the built-in reference hub, scored and
+ * written to `runs/hawk-night/`.
  */
 export function registerStartCommand(program: Command, io: CliIo): void {
   program
     .command('start')
-    .description('The main job on the embedded defaults: the bundled North Yorkshire network')
-    .option('--json', 'print JSON instead of text')
-    .action(async (flags: { json?: boolean }) => {
-      const net = createNetwork(await loadNetworkFixture());
-      const stats = networkStats(net);
-      const plain = planRoute(net, { from: 'York', to: 'Scarborough' });
-      const aware = planRoute(net, { from: 'York', to: 'Scarborough', avoidCameras: true });
-      if (flags.json) {
-        printJson(io, { network: stats, routes: [plain, aware] });
-        return;
+    .description(
+      'The main job: a night of cross-border offending in North Yorkshire, played into the ' +
+        'built-in reference hub and scored',
+    )
+    .option('--out <dir>', 'folder for the run log, summary and report', DEFAULT_RUN_DIR)
+    .option('--json', 'print summary.json instead of the short summary')
+    .action(async (flags: { out: string; json?: boolean }) => {
+      if (!flags.json) {
+        io.out(
+          'Playing scenarios/hawk-night.yaml (a night of cross-border offending, 18:00 to ' +
+            '06:00) into the built-in reference hub, in virtual time.\n',
+        );
       }
-      io.out(describeStats(stats, net));
-      io.out(`\n${compareRoutes(plain, aware)}\n`);
-      io.out(
-        '\nNext: generate a night of cross-border offending as time-ordered reads:\n' +
-          '  npx anpr-testbed generate scenarios/hawk-night.yaml --out out/hawk-night\n',
-      );
+      await runAndReport(io, {
+        scenarioPath: defaultScenarioPath(),
+        hub: { kind: 'reference' },
+        mode: { kind: 'virtual', tickMs: 1000 },
+        outDir: flags.out,
+        json: flags.json === true,
+      });
+      if (!flags.json) {
+        io.out(
+          '\nTo drive your own hub with the same night: ' +
+            'npx anpr-testbed run scenarios/hawk-night.yaml --hub URL --token T --out runs/mine\n',
+        );
+      }
     });
-}
-
-function compareRoutes(plain: RouteReport, aware: RouteReport): string {
-  const via = (r: RouteReport): string => r.roads.map((leg) => leg.ref ?? leg.name).join(', ');
-  return [
-    `York to Scarborough, ordinary driver: ${km(plain.lengthM)}, ${duration(plain.timeS)} via ${via(plain)};`,
-    `  passes ${plain.cameras.length} camera sites.`,
-    `Same trip avoiding known fixed cameras: ${km(aware.lengthM)}, ${duration(aware.timeS)} via ${via(aware)};`,
-    `  passes ${aware.cameras.length} camera sites (${aware.cameras.map((c) => c.kind).join(', ') || 'none'}).`,
-  ].join('\n');
 }

@@ -1,0 +1,70 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scenarioFile } from '../runner/testing.js';
+import { memoryIo } from './io.js';
+import { main } from './main.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+async function scenario(extra = ''): Promise<{ dir: string; path: string }> {
+  const made = await scenarioFile(undefined, extra);
+  dirs.push(made.dir);
+  return made;
+}
+
+describe('anpr-testbed run', () => {
+  it('runs a scenario against the reference hub, prints the summary and exits 0', async () => {
+    const { dir, path } = await scenario();
+    const io = memoryIo();
+    const code = await main(['run', path, '--out', join(dir, 'out'), '--tick', '5000'], io);
+    expect(code).toBe(0);
+    // Off a terminal, progress comes as a line every tenth of the window.
+    expect(io.stderr()).toMatch(/^running: 10% of the window, \d+ reads, \d+ alerts$/m);
+    expect(io.stdout()).toMatch(/Small night \(seed 4242\) against anpr-testbed reference hub/);
+    expect(io.stdout()).toMatch(/Verdict: PASS/);
+    const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8')) as {
+      verdict: string;
+    };
+    expect(summary.verdict).toBe('pass');
+  });
+
+  it('exits 1 and names the threshold when the run misses it', async () => {
+    const { dir, path } = await scenario('\nthresholds:\n  detection.recall: { min: 1.5 }\n');
+    const io = memoryIo();
+    const code = await main(['run', path, '--out', join(dir, 'out'), '--tick', '5000'], io);
+    expect(code).toBe(1);
+    expect(io.stdout()).toMatch(/FAILED {5}detection\.recall = [\d.]+ \(must be at least 1\.5\)/);
+    expect(io.stderr()).toMatch(
+      /the run failed: detection\.recall = [\d.]+ \(must be at least 1\.5\) \[ATB_RUN_FAILED\]/,
+    );
+  });
+
+  it.each([
+    [['--hub', 'http://127.0.0.1:9'], /--hub needs --token/],
+    [['--hub', 'not a url', '--token', 't'], /--hub takes a URL/],
+    [['--hub', 'ftp://x', '--token', 't'], /--hub must be an http or https URL/],
+    [['--token', 't'], /--token goes with --hub or --driver/],
+    [['--speed', '0'], /--speed takes a number above 0/],
+    [['--speed', '2', '--virtual'], /--virtual and --speed cannot be used together/],
+    [['--delivery', 'carrier-pigeon'], /--delivery takes push or pull/],
+    [['--tick', '0'], /--tick must be at least 1 ms/],
+  ])('refuses %j with exit 2', async (flags, message) => {
+    const { dir, path } = await scenario();
+    const io = memoryIo();
+    const code = await main(['run', path, '--out', join(dir, 'out'), ...flags], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toMatch(message);
+    expect(io.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a scenario file that does not exist', async () => {
+    const io = memoryIo();
+    const code = await main(['run', 'no/such/scenario.yaml', '--out', '/tmp/never'], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toMatch(/no\/such\/scenario\.yaml/);
+  });
+});
