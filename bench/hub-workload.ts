@@ -11,6 +11,7 @@ import type {
   UnitReport,
 } from '../harness/hub-api/protocol.js';
 import type { Network } from '../simulator/network/index.js';
+import { cameraRegistry } from '../harness/runner/wire.js';
 import { Random } from '../simulator/random.js';
 import { HOTLIST_CATEGORIES } from '../simulator/scenario/schema.js';
 import { confidenceFor, misread, partialRead } from '../simulator/sensors/confusions.js';
@@ -29,14 +30,7 @@ export class Workload {
   private readId = 0;
 
   constructor(network: Network, vehicles: number, listed: number) {
-    this.cameras = network.fixture.cameras.features.map((f) => ({
-      cameraId: f.properties.id,
-      kind: f.properties.kind,
-      name: f.properties.name,
-      road: f.properties.road,
-      position: { lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] },
-      headingsDeg: f.properties.headingsDeg,
-    }));
+    this.cameras = cameraRegistry(network).cameras;
     const marks = new Set<string>();
     while (marks.size < vehicles) {
       const region = REGION_LETTERS[this.random.int(REGION_LETTERS.length)]!;

@@ -7,6 +7,7 @@ import type {
   UnitReport,
 } from '../harness/hub-api/protocol.js';
 import type { Network } from '../simulator/network/index.js';
+import { cameraRegistry } from '../harness/runner/wire.js';
 
 /** Builders of protocol messages for the reference hub's tests and benchmark. */
 
@@ -33,14 +34,7 @@ export function sessionStart(extra: Partial<SessionStart> = {}): SessionStart {
 
 /** The network's camera sites as the harness registers them. */
 export function cameraSites(network: Network): CameraSite[] {
-  return network.fixture.cameras.features.map((f) => ({
-    cameraId: f.properties.id,
-    kind: f.properties.kind,
-    name: f.properties.name,
-    road: f.properties.road,
-    position: { lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] },
-    headingsDeg: f.properties.headingsDeg,
-  }));
+  return cameraRegistry(network).cameras;
 }
 
 export function entry(
