@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioFile } from '../runner/testing.js';
@@ -66,5 +66,63 @@ describe('anpr-testbed run', () => {
     const code = await main(['run', 'no/such/scenario.yaml', '--out', '/tmp/never'], io);
     expect(code).toBe(2);
     expect(io.stderr()).toMatch(/no\/such\/scenario\.yaml/);
+  });
+});
+
+describe('anpr-testbed run --driver', () => {
+  it('drives a hub through a driver module of the user’s own', async () => {
+    const { buildHubServer } = await import('../../reference-hub/server.js');
+    const { loadNetworkFixture } = await import('../network/load.js');
+    const { createNetwork } = await import('../../simulator/network/index.js');
+    const app = buildHubServer({
+      token: 'secret',
+      network: createNetwork(await loadNetworkFixture()),
+    });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const { dir, path } = await scenario();
+    // A module that wraps the HTTP driver and counts its calls, as a team's adapter would.
+    const driverPath = join(dir, 'my-driver.mjs');
+    const httpDriver = new URL('../hub-api/http-driver.ts', import.meta.url).pathname;
+    await writeFile(
+      driverPath,
+      `import { createHttpDriver } from ${JSON.stringify(httpDriver)};\n` +
+        `export default async function createDriver({ url, token }) {\n` +
+        `  const inner = await createHttpDriver({ url, token, delivery: 'pull' });\n` +
+        `  return { ...bind(inner), target: 'my adapter for ' + url };\n` +
+        `}\n` +
+        `function bind(d) {\n` +
+        `  const out = {};\n` +
+        `  for (const k of ['info','start','cameras','hotlist','reads','units','advance','events','end','close'])\n` +
+        `    out[k] = d[k].bind(d);\n` +
+        `  return out;\n` +
+        `}\n`,
+    );
+    const io = memoryIo();
+    try {
+      const code = await main(
+        ['run', path, '--driver', driverPath, '--hub', url, '--token', 'secret'].concat([
+          '--out',
+          join(dir, 'out'),
+          '--tick',
+          '5000',
+        ]),
+        io,
+      );
+      expect(io.stderr()).not.toMatch(/ATB_/);
+      expect(code).toBe(0);
+      expect(io.stdout()).toMatch(
+        /against anpr-testbed reference hub 0\.1\.0 at my adapter for http/,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('names a driver module that does not exist', async () => {
+    const { dir, path } = await scenario();
+    const io = memoryIo();
+    const code = await main(['run', path, '--driver', './nope.mjs', '--out', join(dir, 'o')], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toMatch(/nope\.mjs/);
   });
 });

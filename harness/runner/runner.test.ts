@@ -5,6 +5,8 @@ import { startFaultyHub } from '../hub-api/testing/faulty-hub.js';
 import { executeRun, RUN_FILES, type ExecuteResult } from './execute.js';
 import { RunControl } from './control.js';
 import { scenarioFile } from './testing.js';
+import { loadScenario } from '../scenario/load.js';
+import { World } from '../../simulator/world/generate.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -144,6 +146,28 @@ describe('a run against a faulty hub', () => {
       expect(s.reads.delivered + s.reads.rejected).toBe(s.reads.generated);
       expect(s.faults.byKind['too-large']).toBeGreaterThan(0);
       expect(s.notes.filter((n) => /hotlist|camera/.test(n))).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('counts reads the hub refuses one by one as rejected, with its reasons', async () => {
+    // Marks that the small night's first reads carry, so that some reads are refused.
+    const { path, dir } = await scenarioFile();
+    dirs.push(dir);
+    const { scenario, network } = await loadScenario(path);
+    const first = new World(scenario, network).play().next().value!;
+    const marks = [...new Set(first.reads.slice(0, 50).map((r) => r.vrm))];
+    const hub = await startFaultyHub({ rejectVrms: marks });
+    try {
+      const { summary: s } = await run({
+        hub: { kind: 'http', url: hub.url, token: hub.token, delivery: 'pull' },
+      });
+      expect(s.reads.rejected).toBeGreaterThanOrEqual(50);
+      expect(s.reads.delivered + s.reads.rejected).toBe(s.reads.generated);
+      expect(Object.values(s.reads.rejectedByReason).reduce((a, b) => a + b, 0)).toBe(
+        s.reads.rejected,
+      );
     } finally {
       await hub.close();
     }
