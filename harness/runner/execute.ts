@@ -5,6 +5,7 @@ import type { HubDriver } from '../hub-api/driver.js';
 import { createHttpDriver } from '../hub-api/http-driver.js';
 import { loadDriverModule } from '../hub-api/load-driver.js';
 import { createInProcessDriver } from '../../reference-hub/in-process.js';
+import type { HubOptions } from '../../reference-hub/options.js';
 import { loadScenario } from '../scenario/load.js';
 import { checkThresholdNames } from '../scoring/thresholds.js';
 import { summarise, type RunSummary } from '../scoring/summary.js';
@@ -15,8 +16,15 @@ import { runScenario, type RunProgress, type TimeMode } from './runner.js';
 
 /** Which hub a run drives. */
 export type HubChoice =
-  | { kind: 'reference' }
-  | { kind: 'http'; url: string; token: string; delivery: 'push' | 'pull' }
+  | { kind: 'reference'; options?: HubOptions }
+  | {
+      kind: 'http';
+      url: string;
+      token: string;
+      delivery: 'push' | 'pull';
+      /** How long to wait for an answer before counting a call as timed out. */
+      timeoutMs?: number;
+    }
   | { kind: 'module'; file: string; url?: string; token?: string };
 
 export interface ExecuteOptions {
@@ -92,9 +100,14 @@ async function connect(
 ): Promise<HubDriver> {
   switch (hub.kind) {
     case 'reference':
-      return createInProcessDriver(network);
+      return createInProcessDriver(network, hub.options);
     case 'http':
-      return createHttpDriver({ url: hub.url, token: hub.token, delivery: hub.delivery });
+      return createHttpDriver({
+        url: hub.url,
+        token: hub.token,
+        delivery: hub.delivery,
+        ...(hub.timeoutMs === undefined ? {} : { timeoutMs: hub.timeoutMs }),
+      });
     case 'module':
       return loadDriverModule(hub.file, {
         ...(hub.url ? { url: hub.url } : {}),

@@ -174,6 +174,27 @@ describe('a run against a faulty hub', () => {
     }
   });
 
+  it('times out a hub that stalls, retries and loses nothing that went through', async () => {
+    const hub = await startFaultyHub({
+      failEvery: [
+        { call: 'clock', n: 300, kind: 'stall' },
+        { call: 'reads', n: 400, kind: 'stall' },
+      ],
+      stallMs: 1_000,
+    });
+    try {
+      const { summary: s } = await run({
+        hub: { kind: 'http', url: hub.url, token: hub.token, delivery: 'pull', timeoutMs: 250 },
+      });
+      expect(s.faults.byKind.timeout).toBeGreaterThan(0);
+      expect(s.faults.retries).toBeGreaterThan(0);
+      expect(s.reads.delivered + s.reads.rejected + s.reads.failed).toBe(s.reads.generated);
+      expect(s.reads.failed).toBe(0);
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('finishes against a hub that is down, says so and fails', async () => {
     const hub = await startFaultyHub();
     const { url, token } = hub;
