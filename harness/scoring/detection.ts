@@ -12,6 +12,12 @@ import { mostUrgent, TruthHotlist } from './truth-hotlist.js';
  */
 export const COVER_WINDOW_MS = 15 * 60_000;
 
+/**
+ * A second alert on the same mark this soon after another is a duplicate: the operator
+ * already knows the vehicle is about. Ten minutes is a common suppression setting for hubs.
+ */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
 /** A sighting of a vehicle showing a mark that was on the hotlist when it was seen. */
 interface ListedSighting {
   sightingId: string;
@@ -45,7 +51,7 @@ export interface DetectionScores {
   unread: number;
   alerts: number;
   trueAlerts: number;
-  /** Alerts on a vehicle already alerted on within the cover window. */
+  /** Alerts on a mark already alerted on in the ten minutes before. */
   duplicateAlerts: number;
   falseAlerts: number;
   falseAlertsByReason: Record<FalseAlertReason, number>;
@@ -138,7 +144,7 @@ export class DetectionBook {
     }
     this.trueAlerts++;
     const times = this.alertTimes.get(alert.vrm) ?? [];
-    if (times.some((t) => atMs - t < COVER_WINDOW_MS)) this.duplicates++;
+    if (times.some((t) => atMs - t < DUPLICATE_WINDOW_MS)) this.duplicates++;
     times.push(atMs);
     this.alertTimes.set(alert.vrm, times);
     if (!sighting.alerted) {

@@ -11,7 +11,7 @@ export const METRICS = {
   'reads.failed': 'Reads that could not be delivered after retries',
   'detection.recall': 'Share of listed sightings that reached the hub and were alerted on',
   'detection.falseAlerts': 'Alerts on vehicles that did not show the listed mark',
-  'detection.duplicateAlerts': 'Alerts on a vehicle already alerted on in the last 15 minutes',
+  'detection.duplicateAlerts': 'Alerts on a mark already alerted on in the ten minutes before',
   'detection.latencyMs.p50': 'Median time from read delivered to alert received, ms',
   'detection.latencyMs.p95': '95th percentile of alert latency, ms',
   'detection.latencyMs.p99': '99th percentile of alert latency, ms',
