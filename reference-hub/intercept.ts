@@ -1,4 +1,4 @@
-import { distanceM, type CameraWatch } from '../simulator/network/index.js';
+import { distanceM, headingDifferenceDeg, type CameraWatch } from '../simulator/network/index.js';
 import type { Camera, Cameras } from './cameras.js';
 import type { LastRead } from './journeys.js';
 import type { PathPoint } from './likely-path.js';
@@ -41,7 +41,12 @@ export interface InterceptRequest {
   priority: number;
   /** The mark's read before this one, which may tell its direction of travel. */
   previous: LastRead | undefined;
+  /** The heading of travel the read reports, when the site knows it. */
+  headingDeg: number | undefined;
 }
+
+/** A read's heading names a direction the site watches when it is this close to it. */
+const HEADING_MATCH_DEG = 60;
 
 /**
  * A previous read further back than this says nothing about where the vehicle is
@@ -56,8 +61,9 @@ const MIN_DIRECTION_DISTANCE_M = 1_000;
  * Plans the stop of a vehicle just read: along its likely path from the camera, the
  * junction where it can be stopped soonest by a free unit that gets there at least
  * `INTERCEPT_LEAD_MS` before it. Priority 1 goes to a road crime unit when one can make
- * it. A camera reads both ways, so when no earlier read tells the direction, each
- * way is covered by its own unit where one can get ahead.
+ * it. A site may read both ways: the read's heading says which way the vehicle went;
+ * without one, an earlier read elsewhere may; failing both, each way is covered by its
+ * own unit where one can get ahead.
  */
 export function planIntercepts(
   roads: RoadModel,
@@ -91,8 +97,8 @@ export function planIntercepts(
 }
 
 /**
- * The directions the vehicle may be going: the one leading away from the mark's
- * previous read when that read is recent and elsewhere, otherwise every direction
+ * The directions the vehicle may be going: the one the read's heading names, else the
+ * one leading away from the mark's previous read when that read is recent and elsewhere, otherwise every direction
  * the camera reads.
  */
 function directionsOf(
@@ -100,8 +106,18 @@ function directionsOf(
   watches: CameraWatch[],
   request: InterceptRequest,
 ): CameraWatch[] {
+  if (watches.length < 2) return watches;
+  if (request.headingDeg !== undefined) {
+    const heading = request.headingDeg;
+    const nearest = watches.reduce((best, w) =>
+      headingDifferenceDeg(w.headingDeg, heading) < headingDifferenceDeg(best.headingDeg, heading)
+        ? w
+        : best,
+    );
+    if (headingDifferenceDeg(nearest.headingDeg, heading) <= HEADING_MATCH_DEG) return [nearest];
+  }
   const previous = request.previous;
-  if (watches.length < 2 || !previous || !previous.camera.placesVehicle) return watches;
+  if (!previous || !previous.camera.placesVehicle) return watches;
   const sinceMs = request.capturedMs - previous.capturedMs;
   if (sinceMs <= 0 || sinceMs > DIRECTION_MEMORY_MS) return watches;
   const apartM = distanceM(previous.camera.position, request.camera.position);

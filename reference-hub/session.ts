@@ -208,6 +208,7 @@ export class Session {
       nowMs: this.nowMs,
       priority: entry.priority,
       previous,
+      headingDeg: read.headingDeg,
     });
     if (typeof plan === 'string') this.counters.noDispatch[plan]++;
     else for (const intercept of plan) this.dispatch(intercept, entry.entryId, alertId, entry.vrm);

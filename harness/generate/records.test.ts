@@ -22,6 +22,7 @@ describe('output lines', () => {
       capturedAtMs: 1_794_506_400_123,
       deliveredAtMs: 1_794_506_401_500,
       confidence: 0.931,
+      headingDeg: 271,
       error: 'none',
       duplicate: false,
       vehicleId: 1,
@@ -34,6 +35,7 @@ describe('output lines', () => {
       capturedAt: '2026-11-12T18:00:00.123Z',
       deliveredAt: '2026-11-12T18:00:01.500Z',
       confidence: 0.931,
+      headingDeg: 271,
       sightingId: 't-1-2-3-0',
       error: 'none',
       duplicate: false,
@@ -47,6 +49,7 @@ describe('output lines', () => {
       cameraKind: 'in-car',
       atMs: 0,
       edge: 3,
+      headingDeg: 0,
     };
     expect(JSON.parse(sightingLine(sighting))).toMatchObject({
       cameraId: 'c"a\\b',

@@ -47,7 +47,7 @@ export function readLine(r: Read): string {
   return (
     `{"readId":"${r.readId}","vrm":"${r.vrm}","cameraId":${camera(r.cameraId)},` +
     `"capturedAt":"${iso(r.capturedAtMs)}","deliveredAt":"${iso(r.deliveredAtMs)}",` +
-    `"confidence":${r.confidence},"sightingId":"${r.sightingId}","error":"${r.error}",` +
+    `"confidence":${r.confidence},"headingDeg":${r.headingDeg},"sightingId":"${r.sightingId}","error":"${r.error}",` +
     `"duplicate":${r.duplicate}}`
   );
 }

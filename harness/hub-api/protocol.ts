@@ -228,6 +228,15 @@ export const Read = Type.Object(
     cameraId: Type.String({ minLength: 1 }),
     capturedAt: Time('By the camera’s own clock, which may be skewed'),
     confidence: Type.Number({ minimum: 0, maximum: 1, description: 'The engine’s confidence' }),
+    headingDeg: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 360,
+        description:
+          'Compass heading of the vehicle’s travel, when the site knows which way it looks ' +
+          '(one camera per carriageway does)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

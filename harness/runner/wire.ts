@@ -17,6 +17,7 @@ export function wireRead(read: Read): Wire.Read {
     cameraId: read.cameraId,
     capturedAt: iso(read.capturedAtMs),
     confidence: read.confidence,
+    headingDeg: read.headingDeg,
   };
 }
 

@@ -8,6 +8,8 @@ import type { SpatialIndex } from './spatial.js';
 export interface CameraWatch {
   edge: number;
   offsetM: number;
+  /** Compass heading of the traffic read there, in whole degrees. */
+  headingDeg: number;
 }
 
 export interface CameraPlacement {
@@ -127,10 +129,14 @@ function directionsRead(
     headingsDeg.some((h) => headingDifferenceDeg(h, bearing) <= toleranceDeg);
 
   const watches: CameraWatch[] = [];
-  if (reads(forwardDeg)) watches.push({ edge, offsetM });
+  if (reads(forwardDeg)) watches.push({ edge, offsetM, headingDeg: Math.round(forwardDeg) % 360 });
   const twin = graph.edgeTwin[edge]!;
   if (twin >= 0 && reads((forwardDeg + 180) % 360)) {
-    watches.push({ edge: twin, offsetM: graph.edgeLengthM[edge]! - offsetM });
+    watches.push({
+      edge: twin,
+      offsetM: graph.edgeLengthM[edge]! - offsetM,
+      headingDeg: Math.round(forwardDeg + 180) % 360,
+    });
   }
   return watches;
 }

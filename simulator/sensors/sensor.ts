@@ -126,6 +126,7 @@ function makeRead(
     capturedAtMs: cameraTime(trueMs, ctx.clock, ctx.epochMs),
     deliveredAtMs: deliveryMs(ctx.cameraIndex, trueMs, ctx.model, ctx.seed, random),
     confidence: confidenceFor(error, random),
+    headingDeg: sighting.headingDeg,
     error,
     duplicate: n === 2,
     vehicleId: sighting.vehicleId,

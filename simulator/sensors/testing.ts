@@ -67,5 +67,6 @@ export function sightings(count: number, startMs = NOON_MS, everyMs = 1000) {
     cameraKind: 'fixed',
     atMs: startMs + i * everyMs,
     edge: 0,
+    headingDeg: 90,
   }));
 }

@@ -57,6 +57,7 @@ export class CameraService {
         cameraKind: placement.kind,
         atMs,
         edge: placement.watches[pass.watch]!.edge,
+        headingDeg: placement.watches[pass.watch]!.headingDeg,
       });
     });
     return out;

@@ -54,6 +54,8 @@ export interface Sighting {
   atMs: number;
   /** The edge and direction the camera read, for routing units later. */
   edge: number;
+  /** Compass heading of the vehicle's travel past the camera, whole degrees. */
+  headingDeg: number;
 }
 
 /** What a camera reports. `sightingId` is for scoring only and is never sent to a hub. */
@@ -67,6 +69,8 @@ export interface Read {
   deliveredAtMs: number;
   /** 0 to 1. */
   confidence: number;
+  /** Compass heading of the vehicle's travel, whole degrees: a site knows which way it looks. */
+  headingDeg: number;
   /** How the read differs from the plate shown, for scoring and summaries. */
   error: 'none' | 'misread' | 'partial';
   duplicate: boolean;
