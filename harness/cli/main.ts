@@ -6,6 +6,8 @@ import { registerStartCommand } from './start-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerHubCommand } from './hub-command.js';
 import { registerRunCommand } from './run-command.js';
+import { registerReportCommand } from './report-command.js';
+import { registerCompareCommand } from './compare-command.js';
 
 export function createProgram(io: CliIo): Command {
   const program = new Command('anpr-testbed')
@@ -19,6 +21,8 @@ export function createProgram(io: CliIo): Command {
   registerGenerateCommand(program, io);
   registerHubCommand(program, io);
   registerRunCommand(program, io);
+  registerReportCommand(program, io);
+  registerCompareCommand(program, io);
   for (const command of program.commands) applyToTree(command, io);
   return program;
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { TestbedError } from '../../simulator/errors.js';
@@ -89,7 +90,7 @@ export async function runAndReport(io: CliIo, options: RunAndReport): Promise<vo
     const result = await executeRun({ ...execute, control, onProgress });
     bar?.stop();
     if (json) printJson(io, result.summary);
-    else io.out(describe(result.summary, result.files));
+    else io.out(describe(result.summary, result.files, result.report));
     if (result.summary.verdict === 'fail') {
       throw new TestbedError('ATB_RUN_FAILED', { detail: failures(result.summary) });
     }
@@ -205,7 +206,7 @@ function ms(value: number | null): string {
 }
 
 /** The short summary for a terminal. */
-export function describe(s: RunSummary, files: readonly string[]): string {
+export function describe(s: RunSummary, files: readonly string[], report?: string): string {
   const d = s.detection;
   const i = s.interception;
   const r = s.reads;
@@ -239,5 +240,6 @@ export function describe(s: RunSummary, files: readonly string[]): string {
     );
   for (const note of s.notes) lines.push(`  note       ${note}`);
   lines.push(`Verdict: ${s.verdict.toUpperCase()}`, `Wrote ${files.join(', ')}`);
+  if (report !== undefined) lines.push(`Open the report: ${resolve(report)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,9 @@ import { createHttpDriver } from '../hub-api/http-driver.js';
 import { loadDriverModule } from '../hub-api/load-driver.js';
 import { createInProcessDriver } from '../../reference-hub/in-process.js';
 import type { HubOptions } from '../../reference-hub/options.js';
+import { writeReport } from '../../reports/html/index.js';
+import { RUN_DIR_FILES } from '../../reports/run-dir.js';
+import { writeJunit, writeMarkdown } from '../../reports/write-reports.js';
 import { loadScenario } from '../scenario/load.js';
 import { checkThresholdNames } from '../scoring/thresholds.js';
 import { summarise, type RunSummary } from '../scoring/summary.js';
@@ -38,17 +41,19 @@ export interface ExecuteOptions {
   onProgress?: (progress: RunProgress) => void;
 }
 
-export const RUN_FILES = { log: 'run-log.ndjson', summary: 'summary.json' } as const;
-
 export interface ExecuteResult {
   summary: RunSummary;
+  /** Every file written into the output folder. */
   files: string[];
+  /** The HTML report. */
+  report: string;
 }
 
 /**
  * A whole run as the CLI makes it: loads the scenario, connects to the hub, plays the
- * world into it, judges what it did and writes the run log and `summary.json` into the
- * output folder. The summary is written even when the hub failed throughout.
+ * world into it, judges what it did and writes the run log, `summary.json`, `junit.xml`,
+ * `summary.md` and the HTML report into the output folder. They are written even when the
+ * hub failed throughout.
  */
 export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult> {
   const { scenario, network } = await loadScenario(options.scenarioPath);
@@ -56,7 +61,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
   checkThresholdNames(scenario.thresholds, options.scenarioPath);
   await makeDir(options.outDir);
   const driver = await connect(options.hub, network);
-  const log = new RunLog(join(options.outDir, RUN_FILES.log));
+  const log = new RunLog(join(options.outDir, RUN_DIR_FILES.log));
   log.write('run', {
     scenario: scenario.name,
     file: options.scenarioPath,
@@ -64,6 +69,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
     mode: options.mode,
     target: driver.target,
   });
+  let summary: RunSummary;
   try {
     const record = await runScenario({
       scenario,
@@ -76,7 +82,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
       ...(options.control ? { control: options.control } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    const summary = summarise(record, {
+    summary = summarise(record, {
       scenarioName: scenario.name,
       scenarioFile: options.scenarioPath,
       seed: scenario.seed,
@@ -85,13 +91,20 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
       target: driver.target,
     });
     log.write('summary', { verdict: summary.verdict });
-    const summaryPath = join(options.outDir, RUN_FILES.summary);
-    await writeFile(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
-    return { summary, files: [join(options.outDir, RUN_FILES.log), summaryPath] };
   } finally {
     log.close();
     await driver.close();
   }
+  const summaryPath = join(options.outDir, RUN_DIR_FILES.summary);
+  await writeFile(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+  const report = await writeReport(options.outDir);
+  const junit = await writeJunit(options.outDir);
+  const markdown = await writeMarkdown(options.outDir, report);
+  return {
+    summary,
+    files: [join(options.outDir, RUN_DIR_FILES.log), summaryPath, junit, markdown, report],
+    report,
+  };
 }
 
 async function connect(

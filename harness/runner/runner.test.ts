@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFaultyHub } from '../hub-api/testing/faulty-hub.js';
-import { executeRun, RUN_FILES, type ExecuteResult } from './execute.js';
+import { executeRun, type ExecuteResult } from './execute.js';
 import { RunControl } from './control.js';
 import { scenarioFile } from './testing.js';
 import { loadScenario } from '../scenario/load.js';
@@ -63,6 +64,16 @@ describe('a run against the reference hub in virtual time', () => {
       s.interception.dispatches,
     );
 
+    expect(first.files.map((f) => basename(f))).toEqual([
+      'run-log.ndjson',
+      'summary.json',
+      'junit.xml',
+      'summary.md',
+      'report.html',
+    ]);
+    expect(first.report).toBe(first.files[4]);
+    expect(await readFile(first.files[3]!, 'utf8')).toContain('report.html');
+    expect(await readFile(first.files[4]!, 'utf8')).toMatch(/^<!doctype html>/i);
     const written = JSON.parse(await readFile(first.files[1]!, 'utf8')) as typeof s;
     expect(written.verdict).toBe('pass');
     expect(written.reads).toEqual(s.reads);
@@ -292,6 +303,6 @@ describe('thresholds', () => {
     ).rejects.toThrow(
       /thresholds\.detection\.recal: no such score; did you mean "detection\.recall"\?/,
     );
-    expect(RUN_FILES.summary).toBe('summary.json');
+    expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(false);
   });
 });

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeReport } from '../reports/html/index.js';
+import { removeSmallRuns, smallRun } from '../reports/html/testing.js';
+
+/**
+ * The report as a person sees it: a small run's report opened in headless Chromium, with
+ * a full-page screenshot and an A4 print kept under `e2e/artifacts/` for a look.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const FIGURES = [
+  'chart-reads',
+  'chart-alerts',
+  'chart-latency',
+  'chart-funnel',
+  'chart-timeline',
+  'map-sites',
+  'map-response',
+];
+/** The width of A4 less the print margins (12 mm each side), in CSS pixels. */
+const A4_CONTENT_PX = ((210 - 24) * 96) / 25.4;
+
+interface Drawn {
+  id: string;
+  width: number;
+  height: number;
+  marks: number;
+}
+
+/** Each figure's SVG as laid out, and how many marks it holds. */
+async function drawnFigures(page: Page): Promise<Drawn[]> {
+  const drawn: Drawn[] = [];
+  for (const figure of await page.locator('figure.chart').all()) {
+    const box = await figure.locator('svg').boundingBox();
+    drawn.push({
+      id: (await figure.getAttribute('id')) ?? '',
+      width: box?.width ?? 0,
+      height: box?.height ?? 0,
+      marks: await figure.locator('[role="graphics-symbol"]').count(),
+    });
+  }
+  return drawn;
+}
+
+/** A computed style in the page; the expression runs there, where the DOM is. */
+function style(page: Page, selector: string, property: string): Promise<string> {
+  const element = `document.querySelector(${JSON.stringify(selector)})`;
+  return page.evaluate<string>(`getComputedStyle(${element}).${property}`);
+}
+
+describe('the HTML report in Chromium', () => {
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), ` +
+          'as .ci/run does, to run the browser tests',
+      );
+    }
+    url = pathToFileURL(await writeReport(await smallRun())).href;
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await removeSmallRuns();
+  });
+
+  it('draws every chart and the maps, with no error and no request but the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+
+    await page.goto(url, { waitUntil: 'load' });
+    const drawn = await drawnFigures(page);
+    const screenshot = join(ARTIFACTS, 'report.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+
+    expect(drawn.map((d) => d.id)).toEqual(FIGURES);
+    for (const d of drawn) {
+      expect(d.width, d.id).toBeGreaterThan(300);
+      expect(d.height, d.id).toBeGreaterThan(80);
+      expect(d.marks, d.id).toBeGreaterThan(0);
+    }
+    expect(await page.textContent('.verdict .word')).toBe('✓ PASS');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect((await stat(screenshot)).size).toBeGreaterThan(50_000);
+    await page.close();
+  }, 120_000);
+
+  it('prints on A4 on white, every chart within the page width', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+
+    const background = await style(page, 'body', 'backgroundColor');
+    const drawn = await drawnFigures(page);
+    const pdf = join(ARTIFACTS, 'report.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+
+    expect(background).toBe('rgb(255, 255, 255)');
+    for (const d of drawn) expect(d.width, d.id).toBeLessThanOrEqual(A4_CONTENT_PX);
+    expect(await style(page, 'nav', 'display')).toBe('none');
+    expect((await stat(pdf)).size).toBeGreaterThan(50_000);
+    await page.close();
+  }, 120_000);
+});

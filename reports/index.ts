@@ -1,0 +1,10 @@
+export { compareRuns, changesThatMatter } from './compare.js';
+export type { RunComparison, ScoreChange, VerdictChange, ComparedRun } from './compare.js';
+export { compareMarkdown, compareText } from './compare-output.js';
+export { SIGNIFICANCE } from './compare-scores.js';
+export { junitXml } from './junit.js';
+export { markdownSummary } from './markdown.js';
+export { readRunSummary } from './read-summary.js';
+export { loadRunDir, RUN_DIR_FILES, type LoadedRun } from './run-dir.js';
+export { RunSummarySchema } from './summary-schema.js';
+export { writeJunit, writeMarkdown } from './write-reports.js';
