@@ -84,6 +84,47 @@ const definitions = {
     httpStatus: 400,
   },
   ATB_RUN_FAILED: { message: '{detail}', exitCode: 1, httpStatus: 500 },
+  ATB_EXPORT_TARGET_UNKNOWN: {
+    message: 'Cannot export to "{target}": the export targets are {known}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_EXPORT_OPTION_INVALID: {
+    message: 'Invalid export option {name}: expected {expected}, got {value}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_EXPORT_NO_READS: {
+    message: 'Nothing to export: {path} has no reads from {start} to {end}',
+    exitCode: 2,
+    httpStatus: 422,
+  },
+  ATB_LOAD_OPTION_INVALID: {
+    message: 'Invalid load option {name}: expected {expected}, got {value}',
+    exitCode: 2,
+    httpStatus: 400,
+  },
+  ATB_LOAD_NO_READS: {
+    message: 'Scenario {path} gives no reads to send: {reason}',
+    exitCode: 2,
+    httpStatus: 422,
+  },
+  ATB_LOAD_HUB_UNREACHABLE: {
+    message: 'Cannot reach the hub at {url}: {reason}',
+    exitCode: 1,
+    httpStatus: 502,
+  },
+  ATB_LOAD_HUB_REFUSED: {
+    message: 'The hub at {url} refused to set up the load test: {reason}',
+    exitCode: 1,
+    httpStatus: 502,
+  },
+  ATB_LOAD_HUB_LOST: {
+    message: 'The hub at {url} stopped answering {atS} s into the load test: {reason}',
+    exitCode: 1,
+    httpStatus: 502,
+  },
+  ATB_LOAD_FAILED: { message: '{detail}', exitCode: 1, httpStatus: 500 },
   ATB_SCENARIO_INVALID: {
     message: '{path} is not a valid scenario:\n{problems}',
     exitCode: 2,
