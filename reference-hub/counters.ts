@@ -10,7 +10,7 @@ export interface SessionCounters {
   alerts: number;
   /** Matches inside the window of an earlier alert on the same entry. */
   alertsWithinWindow: number;
-  /** Similar matches under MIN_SIMILAR_CONFIDENCE. */
+  /** Similar matches under the hub's floor on confidence. */
   similarBelowFloor: number;
   impossibleJourneys: number;
   dispatches: number;

@@ -16,6 +16,7 @@ import { TestbedError } from '../simulator/errors.js';
 import type { Network } from '../simulator/network/index.js';
 import {
   LIKELY_PATH_M,
+  decisionSettings,
   resolveHubOptions,
   type HubOptions,
   type ResolvedHubOptions,
@@ -58,6 +59,7 @@ export class ReferenceHub {
         maxReadsPerBatch: this.options.maxReadsPerBatch,
         maxBodyBytes: this.options.maxBodyBytes,
       },
+      settings: decisionSettings(this.options),
     };
   }
 

@@ -75,6 +75,12 @@ export interface HubOptions {
    * time.
    */
   windowMs?: number;
+  /** A similar match below this confidence raises no alert (0 to 1). */
+  minSimilarConfidence?: number;
+  /** Alerts of this priority or a more urgent one (1 is the most) send a unit; 0 sends none. */
+  dispatchMaxPriority?: number;
+  /** No unit is sent on a match weaker than this (0 to 1). */
+  minDispatchConfidence?: number;
   /**
    * Read ids and each mark's last read are kept for at least this long and at most
    * twice it, by simulated time.
@@ -90,13 +96,49 @@ export interface HubOptions {
 
 export type ResolvedHubOptions = Required<HubOptions>;
 
+/** The options that change what the hub decides, as `GET /v1/hub` reports them. */
+export const DECISION_SETTINGS = [
+  'windowMs',
+  'minSimilarConfidence',
+  'dispatchMaxPriority',
+  'minDispatchConfidence',
+] as const;
+
 const DEFAULTS = {
   windowMs: 10 * 60_000,
+  minSimilarConfidence: MIN_SIMILAR_CONFIDENCE,
+  dispatchMaxPriority: DISPATCH_MAX_PRIORITY,
+  minDispatchConfidence: MIN_DISPATCH_CONFIDENCE,
   retentionMs: 60 * 60_000,
   maxEvents: 100_000,
   maxReadsPerBatch: 10_000,
   maxBodyBytes: 16 * 1024 * 1024,
 } as const;
+
+type Rule = { expected: string; holds: (value: number) => boolean };
+
+const wholeFrom = (least: number): Rule => ({
+  expected: `a whole number of at least ${least}`,
+  holds: (v) => Number.isSafeInteger(v) && v >= least,
+});
+const SHARE: Rule = {
+  expected: 'a number from 0 to 1',
+  holds: (v) => Number.isFinite(v) && v >= 0 && v <= 1,
+};
+
+const RULES: Record<keyof typeof DEFAULTS, Rule> = {
+  windowMs: wholeFrom(1),
+  minSimilarConfidence: SHARE,
+  dispatchMaxPriority: {
+    expected: 'a whole number from 0 to 4',
+    holds: (v) => Number.isInteger(v) && v >= 0 && v <= 4,
+  },
+  minDispatchConfidence: SHARE,
+  retentionMs: wholeFrom(1),
+  maxEvents: wholeFrom(1),
+  maxReadsPerBatch: wholeFrom(1),
+  maxBodyBytes: wholeFrom(1024),
+};
 
 /**
  * Fills the defaults and checks every option, failing on the first bad one by name.
@@ -107,18 +149,23 @@ export function resolveHubOptions(options: HubOptions = {}): ResolvedHubOptions 
     clockMs: () => performance.now(),
     ...withoutUndefined(options),
   };
-  for (const name of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) {
+  for (const name of Object.keys(RULES) as (keyof typeof RULES)[]) {
     const value = resolved[name];
-    const least = name === 'maxBodyBytes' ? 1024 : 1;
-    if (!Number.isSafeInteger(value) || value < least) {
+    const rule = RULES[name];
+    if (typeof value !== 'number' || !rule.holds(value)) {
       throw new TestbedError('ATB_HUB_OPTION_INVALID', {
         name,
-        expected: `a whole number of at least ${least}`,
+        expected: rule.expected,
         value: String(value),
       });
     }
   }
   return resolved;
+}
+
+/** The settings that change the hub's decisions, for its description. */
+export function decisionSettings(options: ResolvedHubOptions): Record<string, number> {
+  return Object.fromEntries(DECISION_SETTINGS.map((name) => [name, options[name]]));
 }
 
 function withoutUndefined(options: HubOptions): HubOptions {

@@ -72,6 +72,12 @@ describe('the hub over HTTP', () => {
       modes: ['virtual', 'real'],
       delivery: ['push', 'pull'],
       limits: { maxReadsPerBatch: 10_000, maxBodyBytes: 16 * 1024 * 1024 },
+      settings: {
+        windowMs: 600_000,
+        minSimilarConfidence: 0.5,
+        dispatchMaxPriority: 2,
+        minDispatchConfidence: 0.6,
+      },
     });
   });
 

@@ -22,10 +22,7 @@ import { interceptNote, planIntercepts, type Intercept } from './intercept.js';
 import { formatIso, parseIsoMs } from './iso-time.js';
 import { JourneyWatch, type ImpossibleJourney, type LastRead } from './journeys.js';
 import {
-  DISPATCH_MAX_PRIORITY,
   MAX_SIMILAR_DIFFERENCES,
-  MIN_DISPATCH_CONFIDENCE,
-  MIN_SIMILAR_CONFIDENCE,
   SIMILAR_MATCH_FACTOR,
   type ResolvedHubOptions,
 } from './options.js';
@@ -190,15 +187,14 @@ export class Session {
     capturedMs: number,
     previous: LastRead | undefined,
   ): void {
-    if (match.match === 'similar' && match.confidence < MIN_SIMILAR_CONFIDENCE) {
+    if (match.match === 'similar' && match.confidence < this.options.minSimilarConfidence) {
       this.counters.similarBelowFloor++;
       return;
     }
     const alertId = this.alertFor(read, camera, match);
     const { entry } = match;
-    if (entry.priority > DISPATCH_MAX_PRIORITY || match.confidence < MIN_DISPATCH_CONFIDENCE) {
-      return;
-    }
+    const { dispatchMaxPriority, minDispatchConfidence } = this.options;
+    if (entry.priority > dispatchMaxPriority || match.confidence < minDispatchConfidence) return;
     // Limitation: an open dispatch is never redirected, even when later reads show the
     // vehicle went another way; the hub waits for the unit to report free.
     if (this.units.activeFor(entry.entryId).length > 0 || Number.isNaN(capturedMs)) return;

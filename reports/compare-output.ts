@@ -43,6 +43,7 @@ export function compareText(result: RunComparison): string {
     lines.push('', 'WARNING: these runs may not be comparable; the comparison follows anyway.');
     lines.push(...result.warnings.map((w) => `  - ${w}`));
   }
+  if (result.settings.length > 0) lines.push('', 'Hub settings that differ', settingLines(result));
   const mattering = [
     ...verdicts.matter.map((v) => verdictRow(v, LOUD)),
     ...scores.matter.map((s) => [...scoreRow(s, LOUD, s.key), s.rule]),
@@ -73,6 +74,10 @@ export function compareMarkdown(result: RunComparison): string {
         .join('\n'),
     );
   }
+  if (result.settings.length > 0) {
+    const rows = result.settings.map((c) => [code(c.name), setting(c.a), setting(c.b)]);
+    parts.push(`Hub settings that differ:\n\n${table(['setting', 'A', 'B'], rows)}`);
+  }
   const header = ['', 'score', 'A', 'B', 'change'];
   const align = ['left', 'left', 'right', 'right', 'right'] as const;
   const cells = (v: VerdictChange | ScoreChange) =>
@@ -88,6 +93,14 @@ export function compareMarkdown(result: RunComparison): string {
     parts.push(details(`Unchanged (${unchanged.length})`, names));
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+function settingLines(result: RunComparison): string {
+  return columns(result.settings.map((c) => [c.name, `A ${setting(c.a)}`, `B ${setting(c.b)}`]));
+}
+
+function setting(value: string | number | boolean | null): string {
+  return value === null ? 'not reported' : String(value);
 }
 
 function split(result: RunComparison) {

@@ -37,6 +37,14 @@ describe('comparing a hub before and after a change', () => {
     expect(result.b.verdict).toBe('fail');
   });
 
+  it('names the hub setting that was changed between the runs', () => {
+    expect(result.settings).toEqual([{ name: 'windowMs', a: 600_000, b: 3_600_000 }]);
+    expect(compareText(result)).toMatch(
+      /Hub settings that differ\n\s+windowMs\s+A 600000\s+B 3600000/,
+    );
+    expect(compareMarkdown(result)).toContain('| `windowMs` | 600000 | 3600000 |');
+  });
+
   it('sees recall fall and calls it worse and worth a look', () => {
     const recall = score('detection.recall');
     const { a, b } = { a: before.summary.detection.recall!, b: after.summary.detection.recall! };

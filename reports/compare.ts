@@ -59,9 +59,18 @@ export interface VerdictChange {
   matters: boolean;
 }
 
+/** A hub setting that differs between the runs; null where a hub did not report it. */
+export interface SettingChange {
+  name: string;
+  a: string | number | boolean | null;
+  b: string | number | boolean | null;
+}
+
 export interface RunComparison {
   a: ComparedRun;
   b: ComparedRun;
+  /** The hub settings that differ: what was changed between the runs, if it was a setting. */
+  settings: SettingChange[];
   /** False when the runs played different worlds or were timed differently. */
   comparable: boolean;
   /** Why they may not be comparable, one sentence each. */
@@ -78,6 +87,7 @@ export function compareRuns(a: Input, b: Input): RunComparison {
   return {
     a: describe(runA),
     b: describe(runB),
+    settings: settingChanges(runA.summary, runB.summary),
     comparable: warnings.length === 0,
     warnings,
     verdicts: verdictChanges(runA.summary, runB.summary),
@@ -96,6 +106,14 @@ export function changesThatMatter(result: RunComparison): {
     verdicts: result.verdicts.filter((v) => v.matters),
     scores: result.scores.filter((s) => s.matters),
   };
+}
+
+function settingChanges(a: RunSummary, b: RunSummary): SettingChange[] {
+  const [sa, sb] = [a.hub.settings ?? {}, b.hub.settings ?? {}];
+  const names = [...new Set([...Object.keys(sa), ...Object.keys(sb)])];
+  return names
+    .map((name) => ({ name, a: sa[name] ?? null, b: sb[name] ?? null }))
+    .filter((c) => c.a !== c.b);
 }
 
 function unpack(input: Input): { dir: string | null; summary: RunSummary } {

@@ -233,6 +233,11 @@ export const RunSummarySchema = fixed(
         version: Nullable(Type.String()),
         protocol: Nullable(Type.String({ description: 'Hub API version' })),
         target: Type.String({ description: 'in-process, the URL, or the driver module' }),
+        settings: Type.Record(
+          Type.String(),
+          Type.Union([Type.String(), Type.Number(), Type.Boolean()]),
+          { description: 'The settings the hub said change its decisions; empty if none' },
+        ),
       },
       'The hub as it described itself; null when it never answered',
     ),

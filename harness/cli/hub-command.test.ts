@@ -47,6 +47,31 @@ describe('anpr-testbed hub', () => {
     }
   });
 
+  it('takes its settings from flags, prints them and reports them in /v1/hub', async () => {
+    const io = memoryIo();
+    const flags = { port: '0', host: '127.0.0.1', token: 't', alertWindow: '30' };
+    const hub = await startHub({ ...flags, minDispatchConfidence: '0.8' }, io);
+    try {
+      expect(io.stdout()).toContain(
+        'Settings: --alert-window 30 --min-similar-confidence 0.5 --dispatch-max-priority 2 ' +
+          '--min-dispatch-confidence 0.8',
+      );
+      const info = await fetch(`${hub.url}/v1/hub`, { headers: { authorization: 'Bearer t' } });
+      expect(((await info.json()) as { settings: unknown }).settings).toMatchObject({
+        windowMs: 1_800_000,
+        minDispatchConfidence: 0.8,
+      });
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('refuses a setting out of its range, naming the flag', async () => {
+    const { code, stderr } = await run('hub', '--port', '0', '--min-similar-confidence', '2');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--min-similar-confidence takes a number from 0 to 1; got "2"/);
+  });
+
   it('refuses a port that is not a number', async () => {
     const { code, stderr } = await run('hub', '--port', 'eighty');
     expect(code).toBe(2);

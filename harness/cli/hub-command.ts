@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { PROTOCOL_VERSION } from '../hub-api/protocol.js';
 import { buildHubServer } from '../../reference-hub/index.js';
+import { decisionSettings, resolveHubOptions } from '../../reference-hub/options.js';
+import {
+  flagsForSettings,
+  SETTING_FLAGS,
+  settingsFromFlags,
+} from '../../reference-hub/settings.js';
 import { TestbedError } from '../../simulator/errors.js';
 import { createNetwork } from '../../simulator/network/index.js';
 import { loadNetworkFixture } from '../network/load.js';
@@ -12,6 +18,7 @@ interface HubFlags {
   host: string;
   token?: string;
   network?: string;
+  [setting: string]: unknown;
 }
 
 /** A hub that is listening, until closed. */
@@ -29,19 +36,20 @@ export function registerHubCommand(
   io: CliIo,
   stopSignal: StopSignal = untilInterrupted,
 ): void {
-  program
+  const command = program
     .command('hub')
     .description('Run the reference hub: the Hub API over HTTP, until interrupted')
     .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token clients must send (default: a new random one)')
-    .option('--network <dir>', 'network folder (default: the bundled North Yorkshire network)')
-    .action(async (flags: HubFlags) => {
-      const hub = await startHub(flags, io);
-      await stopSignal();
-      await hub.close();
-      io.out('Reference hub stopped\n');
-    });
+    .option('--network <dir>', 'network folder (default: the bundled North Yorkshire network)');
+  for (const s of SETTING_FLAGS) command.option(`${s.flag} <value>`, s.meaning);
+  command.action(async (flags: HubFlags) => {
+    const hub = await startHub(flags, io);
+    await stopSignal();
+    await hub.close();
+    io.out('Reference hub stopped\n');
+  });
 }
 
 /**
@@ -50,11 +58,13 @@ export function registerHubCommand(
  */
 export async function startHub(flags: HubFlags, io: CliIo): Promise<RunningHub> {
   const port = parsePort(flags.port);
+  const settings = settingsFromFlags(flags);
   const network = createNetwork(await loadNetworkFixture(flags.network));
   const token = flags.token ?? randomBytes(24).toString('base64url');
   const app = buildHubServer({
     token,
     network,
+    hub: settings,
     logger: { level: 'info', stream: { write: (line: string) => io.err(line) } },
   });
   let url: string;
@@ -67,6 +77,7 @@ export async function startHub(flags: HubFlags, io: CliIo): Promise<RunningHub> 
   io.out(
     `Reference hub listening on ${url} (Hub API ${PROTOCOL_VERSION})\n` +
       `Token: ${token}${flags.token === undefined ? ' (generated; choose one with --token)' : ''}\n` +
+      `Settings: ${flagsForSettings(decisionSettings(resolveHubOptions(settings))).join(' ')}\n` +
       'Stop it with Ctrl+C\n',
   );
   return { url, token, close: () => app.close() };

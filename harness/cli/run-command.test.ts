@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioFile } from '../runner/testing.js';
+import type { RunSummary } from '../scoring/summary.js';
 import { memoryIo } from './io.js';
 import { main } from './main.js';
 
@@ -52,6 +53,16 @@ describe('anpr-testbed run', () => {
     [['--speed', '2', '--virtual'], /--virtual and --speed cannot be used together/],
     [['--delivery', 'carrier-pigeon'], /--delivery takes push or pull/],
     [['--tick', '0'], /--tick must be at least 1 ms/],
+    [['--alert-window', 'ten'], /--alert-window takes a number; got "ten"/],
+    [['--min-dispatch-confidence', '1.5'], /--min-dispatch-confidence takes a number from 0 to 1/],
+    [
+      ['--dispatch-max-priority', '2.5'],
+      /--dispatch-max-priority takes a whole number from 0 to 4/,
+    ],
+    [
+      ['--hub', 'http://127.0.0.1:9', '--token', 't', '--alert-window', '60'],
+      /--alert-window sets the built-in reference hub; it does not go with --hub or --driver/,
+    ],
   ])('refuses %j with exit 2', async (flags, message) => {
     const { dir, path } = await scenario();
     const io = memoryIo();
@@ -59,6 +70,21 @@ describe('anpr-testbed run', () => {
     expect(code).toBe(2);
     expect(io.stderr()).toMatch(message);
     expect(io.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs the reference hub with other settings, records them and repeats them', async () => {
+    const { dir, path } = await scenario();
+    const io = memoryIo();
+    const out = join(dir, 'out');
+    const flags = ['--tick', '5000', '--alert-window', '60', '--dispatch-max-priority', '0'];
+    expect(await main(['run', path, '--out', out, ...flags], io)).toBe(0);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
+    expect(summary.hub.settings).toMatchObject({ windowMs: 3_600_000, dispatchMaxPriority: 0 });
+    expect(summary.interception.dispatches).toBe(0);
+    const report = await readFile(join(out, 'report.html'), 'utf8');
+    expect(report).toContain(
+      '--alert-window 60 --min-similar-confidence 0.5 --dispatch-max-priority 0',
+    );
   });
 
   it('names a scenario file that does not exist', async () => {

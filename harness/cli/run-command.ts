@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { flagKey, SETTING_FLAGS, settingsFromFlags } from '../../reference-hub/settings.js';
 import { TestbedError } from '../../simulator/errors.js';
 import { RunControl } from '../runner/control.js';
 import { executeRun, type ExecuteOptions, type HubChoice } from '../runner/execute.js';
@@ -19,16 +20,17 @@ interface RunFlags {
   tick: string;
   seed?: string;
   json?: boolean;
+  [setting: string]: unknown;
 }
 
 export function registerRunCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('run')
     .description(
-      'Play a scenario into a hub, score what it did and write the run log and summary.json',
+      'Play a scenario into a hub, score what it did and write the run log, summary and report',
     )
     .argument('<scenario>', 'a scenario file (YAML), e.g. scenarios/hawk-night.yaml')
-    .requiredOption('--out <dir>', 'folder for run-log.ndjson and summary.json')
+    .requiredOption('--out <dir>', 'folder for the run log, summary, JUnit XML and report')
     .option('--hub <url>', 'a hub that speaks the Hub API (default: the built-in reference hub)')
     .option('--token <token>', 'bearer token for --hub')
     .option('--delivery <push|pull>', 'how the hub hands back events over HTTP', 'push')
@@ -37,7 +39,11 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--speed <x>', 'real time at x simulated seconds per second (1 for exercises)')
     .option('--tick <ms>', 'virtual time step in simulated milliseconds', '1000')
     .option('--seed <n>', "override the scenario's seed")
-    .option('--json', 'print summary.json instead of the short summary')
+    .option('--json', 'print summary.json instead of the short summary');
+  for (const s of SETTING_FLAGS) {
+    command.option(`${s.flag} <value>`, `reference hub: ${s.meaning}`);
+  }
+  command
     .addHelpText(
       'after',
       '\nExit status: 0 when every check and threshold holds, 1 when one does not, ' +
@@ -103,6 +109,11 @@ export async function runAndReport(io: CliIo, options: RunAndReport): Promise<vo
 function hubChoice(flags: RunFlags): HubChoice {
   if (flags.delivery !== 'push' && flags.delivery !== 'pull')
     throw usage(`--delivery takes push or pull; got "${flags.delivery}"`);
+  const setting = SETTING_FLAGS.find((s) => flags[flagKey(s.flag)] !== undefined);
+  if (setting && (flags.driver !== undefined || flags.hub !== undefined))
+    throw usage(
+      `${setting.flag} sets the built-in reference hub; it does not go with --hub or --driver`,
+    );
   if (flags.driver !== undefined) {
     return {
       kind: 'module',
@@ -124,7 +135,8 @@ function hubChoice(flags: RunFlags): HubChoice {
     return { kind: 'http', url: flags.hub, token: flags.token, delivery: flags.delivery };
   }
   if (flags.token !== undefined) throw usage('--token goes with --hub or --driver');
-  return { kind: 'reference' };
+  const options = settingsFromFlags(flags);
+  return Object.keys(options).length > 0 ? { kind: 'reference', options } : { kind: 'reference' };
 }
 
 function timeMode(flags: RunFlags): TimeMode {

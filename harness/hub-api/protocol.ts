@@ -97,6 +97,13 @@ export const HubInfo = Type.Object(
       },
       { additionalProperties: false },
     ),
+    settings: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]), {
+        description:
+          'The settings that change what the hub decides (alert windows, dispatch rules), ' +
+          'recorded in reports so that runs of one hub with different settings can be told apart',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'What the hub is and what it supports' },
 );

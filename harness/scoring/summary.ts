@@ -18,7 +18,14 @@ export interface Check {
 export interface RunSummary {
   verdict: 'pass' | 'fail';
   scenario: { name: string; file: string; seed: number; window: { start: string; end: string } };
-  hub: { name: string | null; version: string | null; protocol: string | null; target: string };
+  hub: {
+    name: string | null;
+    version: string | null;
+    protocol: string | null;
+    target: string;
+    /** The settings the hub said change its decisions; empty when it said none. */
+    settings: Record<string, string | number | boolean>;
+  };
   harness: typeof HARNESS;
   mode: TimeMode;
   run: {
@@ -105,6 +112,7 @@ export function summarise(record: RunRecord, context: SummaryContext): RunSummar
       version: hub?.version ?? null,
       protocol: hub?.protocol ?? null,
       target: context.target,
+      settings: hub?.settings ?? {},
     },
     harness: HARNESS,
     mode: context.mode,

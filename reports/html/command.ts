@@ -1,12 +1,14 @@
 import type { RunSummary } from '../../harness/scoring/summary.js';
+import { flagsForSettings } from '../../reference-hub/settings.js';
 
 /** The token is never written down; the command names the variable to hold it instead. */
 export const TOKEN_PLACEHOLDER = '"$HUB_TOKEN"';
 
 /**
  * The command line that makes the same run again: the same scenario file and seed, the
- * same kind of time, the same hub, into the same folder. What the summary does not hold
- * is left for the reader to fill in: the hub's token, and a driver module's file.
+ * same kind of time, the same hub (with the built-in one's settings), into the same
+ * folder. What the summary does not hold is left for the reader to fill in: the hub's
+ * token, and a driver module's file.
  */
 export function reproduceCommand(summary: RunSummary, outDir: string): string {
   const args = ['anpr-testbed', 'run', quote(summary.scenario.file)];
@@ -15,6 +17,8 @@ export function reproduceCommand(summary: RunSummary, outDir: string): string {
     args.push('--virtual', '--tick', String(summary.mode.tickMs));
   else args.push('--speed', String(summary.mode.speed));
   args.push(...hubArgs(summary.hub.target));
+  if (summary.hub.target === 'in-process')
+    args.push(...flagsForSettings(summary.hub.settings ?? {}));
   args.push('--out', quote(outDir));
   return args.join(' ');
 }

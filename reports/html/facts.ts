@@ -40,6 +40,7 @@ ${m('scenario.window.end', sc.window.end, 'moment')}`,
 Hub API protocol ${m('hub.protocol', hub.protocol, 'text')},
 at <code>${m('hub.target', hub.target, 'text')}</code>`,
     ],
+    ['Hub settings', settingsText(hub.settings)],
     [
       'Harness',
       markup`${m('harness.name', s.harness.name, 'text')}
@@ -62,6 +63,13 @@ ${m('hubEvents.standDowns', e.standDowns, 'count')} stand-downs,
 ${m('hubEvents.flags', e.flags, 'count')} impossible-journey flags`,
     ],
   ];
+}
+
+/** The hub's reported settings as `name value` pairs, or a word that it reported none. */
+function settingsText(settings: RunSummary['hub']['settings'] | undefined): Html {
+  const pairs = Object.entries(settings ?? {});
+  if (pairs.length === 0) return markup`none reported`;
+  return markup`<code>${pairs.map(([name, value]) => `${name} ${String(value)}`).join(', ')}</code>`;
 }
 
 const OVER_HTTP =

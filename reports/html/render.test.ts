@@ -252,7 +252,9 @@ describe('the HTML report of a small run', () => {
     const s = run.summary;
     expect(page).toContain(
       `<pre class="command" id="reproduce">anpr-testbed run ${s.scenario.file} ` +
-        `--seed ${s.scenario.seed} --virtual --tick 5000 --out ${run.dir}</pre>`,
+        `--seed ${s.scenario.seed} --virtual --tick 5000 --alert-window 10 ` +
+        '--min-similar-confidence 0.5 --dispatch-max-priority 2 --min-dispatch-confidence 0.6 ' +
+        `--out ${run.dir}</pre>`,
     );
   });
 
