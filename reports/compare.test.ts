@@ -124,6 +124,7 @@ describe('comparing runs that differ in what they played', () => {
     const other: RunSummary = structuredClone(after.summary);
     other.scenario.seed = 7;
     other.scenario.file = 'scenarios/other.yaml';
+    other.scenario.sha256 = '0'.repeat(64);
     other.mode = { kind: 'real', speed: 60 };
 
     const compared = compareRuns(before.summary, other);
@@ -138,6 +139,13 @@ describe('comparing runs that differ in what they played', () => {
     expect(text.indexOf('WARNING')).toBeLessThan(text.indexOf('changes that matter'));
     expect(compareMarkdown(compared)).toContain('> [!WARNING]');
     expect(compared.scores.find((s) => s.key === 'detection.recall')?.direction).toBe('worse');
+  });
+
+  it('takes one scenario file named two ways for the same file', () => {
+    const moved: RunSummary = structuredClone(before.summary);
+    moved.scenario.file = `/elsewhere/${before.summary.scenario.file}`;
+
+    expect(compareRuns(before.summary, moved).warnings).toEqual([]);
   });
 
   it('finds nothing that matters between a run and itself', () => {

@@ -218,9 +218,18 @@ function comparability(a: RunSummary, b: RunSummary): string[] {
     if (JSON.stringify(va) !== JSON.stringify(vb))
       warnings.push(`${what} differ: A ${show(va)}, B ${show(vb)}.`);
   };
-  differ('The scenario files', a.scenario.file, b.scenario.file);
-  if (a.scenario.file === b.scenario.file)
-    differ('The scenarios', a.scenario.name, b.scenario.name);
+  // The same file can be named two ways (a relative path, another machine's folder);
+  // its digest says whether it is the same scenario.
+  const sameFile =
+    a.scenario.sha256 !== undefined && b.scenario.sha256 !== undefined
+      ? a.scenario.sha256 === b.scenario.sha256
+      : a.scenario.file === b.scenario.file;
+  if (!sameFile) {
+    warnings.push(
+      `The scenario files differ: A ${a.scenario.file}, B ${b.scenario.file}` +
+        `${a.scenario.file === b.scenario.file ? ' (the same name, another content)' : ''}.`,
+    );
+  } else differ('The scenarios', a.scenario.name, b.scenario.name);
   differ('The seeds', a.scenario.seed, b.scenario.seed);
   differ('The windows', windowText(a), windowText(b));
   differ('The time modes', a.mode, b.mode);

@@ -224,6 +224,10 @@ export const RunSummarySchema = fixed(
     scenario: fixed({
       name: Type.String(),
       file: Type.String({ description: 'The scenario file as the run was given it' }),
+      sha256: Type.String({
+        pattern: '^[0-9a-f]{64}$',
+        description: 'SHA-256 of the scenario file',
+      }),
       seed: Count('The seed of every random stream in the world'),
       window: fixed({ start: Time('Start of the window'), end: Time('End of the window') }),
     }),

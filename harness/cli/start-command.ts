@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { Command } from 'commander';
 import { defaultScenarioPath } from '../paths.js';
 import type { CliIo } from './io.js';
@@ -28,7 +29,7 @@ export function registerStartCommand(program: Command, io: CliIo): void {
         );
       }
       await runAndReport(io, {
-        scenarioPath: defaultScenarioPath(),
+        scenarioPath: shortPath(defaultScenarioPath()),
         hub: { kind: 'reference' },
         mode: { kind: 'virtual', tickMs: 1000 },
         outDir: flags.out,
@@ -41,4 +42,10 @@ export function registerStartCommand(program: Command, io: CliIo): void {
         );
       }
     });
+}
+
+/** A path from the working folder when the file is under it, as a user would type it. */
+function shortPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith('..') || isAbsolute(fromHere) ? path : fromHere;
 }

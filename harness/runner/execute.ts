@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TestbedError } from '../../simulator/errors.js';
 import type { HubDriver } from '../hub-api/driver.js';
@@ -85,6 +86,7 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
     summary = summarise(record, {
       scenarioName: scenario.name,
       scenarioFile: options.scenarioPath,
+      scenarioSha256: await fileSha256(options.scenarioPath),
       seed: scenario.seed,
       thresholds: scenario.thresholds,
       mode: options.mode,
@@ -105,6 +107,12 @@ export async function executeRun(options: ExecuteOptions): Promise<ExecuteResult
     files: [join(options.outDir, RUN_DIR_FILES.log), summaryPath, junit, markdown, report],
     report,
   };
+}
+
+async function fileSha256(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 async function connect(

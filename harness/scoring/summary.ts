@@ -17,7 +17,14 @@ export interface Check {
 /** What `summary.json` holds. */
 export interface RunSummary {
   verdict: 'pass' | 'fail';
-  scenario: { name: string; file: string; seed: number; window: { start: string; end: string } };
+  scenario: {
+    name: string;
+    file: string;
+    /** SHA-256 of the scenario file, so that two runs of the same file can be told apart. */
+    sha256: string;
+    seed: number;
+    window: { start: string; end: string };
+  };
   hub: {
     name: string | null;
     version: string | null;
@@ -65,6 +72,7 @@ export interface RunSummary {
 export interface SummaryContext {
   scenarioName: string;
   scenarioFile: string;
+  scenarioSha256: string;
   seed: number;
   thresholds: Thresholds;
   mode: TimeMode;
@@ -104,6 +112,7 @@ export function summarise(record: RunRecord, context: SummaryContext): RunSummar
     scenario: {
       name: context.scenarioName,
       file: context.scenarioFile,
+      sha256: context.scenarioSha256,
       seed: context.seed,
       window: { start: iso(record.sim.startMs), end: iso(record.sim.endMs) },
     },

@@ -27,7 +27,11 @@ function facts(s: RunSummary): [string, Html][] {
   const m = metric;
   return [
     ['Scenario', markup`${m('scenario.name', sc.name, 'text')}`],
-    ['File', markup`<code>${m('scenario.file', sc.file, 'text')}</code>`],
+    [
+      'File',
+      markup`<code>${m('scenario.file', sc.file, 'text')}</code>, SHA-256
+<code>${m('scenario.sha256', sc.sha256 ?? 'not recorded', 'text')}</code>`,
+    ],
     ['Seed', m('scenario.seed', sc.seed, 'text')],
     [
       'Window',
