@@ -1,7 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isTestbedError, TestbedError } from '../simulator/errors.js';
+import { isMainModule, rewriteGeneratedFile } from '../harness/generated-file.js';
 import { packageRoot } from '../harness/paths.js';
 import { formatJson } from '../harness/scenario/json-text.js';
 import { JSON_SCHEMA_DIALECT } from '../harness/scenario/write-schema.js';
@@ -31,28 +29,5 @@ export function summarySchemaPath(): string {
   return join(packageRoot(), 'reports', 'summary.schema.json');
 }
 
-async function writeSummarySchema(path: string): Promise<void> {
-  try {
-    await writeFile(path, summaryJsonSchema(), 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new TestbedError('ATB_FILE_UNWRITABLE', { path, reason });
-  }
-}
-
-function runAsMain(): boolean {
-  const script = process.argv[1];
-  return script !== undefined && import.meta.url === pathToFileURL(script).href;
-}
-
-if (runAsMain()) {
-  const path = summarySchemaPath();
-  try {
-    await writeSummarySchema(path);
-    process.stdout.write(`Wrote ${path}\n`);
-  } catch (err) {
-    if (!isTestbedError(err)) throw err;
-    process.stderr.write(`anpr-testbed: ${err.message} [${err.code}]\n`);
-    process.exitCode = err.exitCode;
-  }
-}
+if (isMainModule(import.meta.url))
+  await rewriteGeneratedFile(summarySchemaPath(), summaryJsonSchema);

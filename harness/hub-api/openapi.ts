@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
-import { TestbedError } from '../../simulator/errors.js';
+import { writeGeneratedFile } from '../generated-file.js';
 import { packageRoot } from '../paths.js';
 import { isRecord } from '../scenario/document.js';
 import { formatJson } from '../scenario/json-text.js';
@@ -86,12 +85,7 @@ export function openApiPath(): string {
 }
 
 export async function writeOpenApi(path = openApiPath()): Promise<void> {
-  try {
-    await writeFile(path, openApiJson(), 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new TestbedError('ATB_FILE_UNWRITABLE', { path, reason });
-  }
+  await writeGeneratedFile(path, openApiJson());
 }
 
 /** `/v1/sessions/:sessionId/reads` becomes `/v1/sessions/{sessionId}/reads`. */

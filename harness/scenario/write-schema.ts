@@ -1,7 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isTestbedError, TestbedError } from '../../simulator/errors.js';
+import { isMainModule, rewriteGeneratedFile } from '../generated-file.js';
 import { Scenario } from '../../simulator/scenario/schema.js';
 import { packageRoot } from '../paths.js';
 import { isRecord } from './document.js';
@@ -55,28 +53,5 @@ function hasDefault(schema: unknown): boolean {
   return isRecord(schema) && 'default' in schema;
 }
 
-async function writeScenarioSchema(path: string): Promise<void> {
-  try {
-    await writeFile(path, scenarioJsonSchema(), 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new TestbedError('ATB_FILE_UNWRITABLE', { path, reason });
-  }
-}
-
-function runAsMain(): boolean {
-  const script = process.argv[1];
-  return script !== undefined && import.meta.url === pathToFileURL(script).href;
-}
-
-if (runAsMain()) {
-  const path = scenarioSchemaPath();
-  try {
-    await writeScenarioSchema(path);
-    process.stdout.write(`Wrote ${path}\n`);
-  } catch (err) {
-    if (!isTestbedError(err)) throw err;
-    process.stderr.write(`anpr-testbed: ${err.message} [${err.code}]\n`);
-    process.exitCode = err.exitCode;
-  }
-}
+if (isMainModule(import.meta.url))
+  await rewriteGeneratedFile(scenarioSchemaPath(), scenarioJsonSchema);
