@@ -103,7 +103,7 @@ interface SuiteContext {
   properties: XmlElement;
 }
 
-function suiteElement(suite: JunitSuite, context: SuiteContext): XmlElement {
+export function suiteElement(suite: JunitSuite, context: SuiteContext): XmlElement {
   return {
     name: 'testsuite',
     attributes: {
@@ -132,7 +132,7 @@ function caseElement(c: JunitCase, classname: string, type: string): XmlElement 
   };
 }
 
-function tally(cases: readonly JunitCase[]) {
+export function tally(cases: readonly JunitCase[]) {
   return {
     tests: cases.length,
     failures: cases.filter((c) => c.status === 'failed').length,
@@ -167,14 +167,14 @@ function properties(summary: RunSummary): XmlElement {
 }
 
 /** Seconds with millisecond precision, as JUnit's `time` attributes take them. */
-function seconds(msValue: number): string {
+export function seconds(msValue: number): string {
   return (msValue / 1000).toFixed(3);
 }
 
 /**
  * JUnit timestamps are to the second; readers take them as UTC with the zone given.
  */
-function junitTime(iso: string): string {
+export function junitTime(iso: string): string {
   const at = new Date(iso);
   return Number.isNaN(at.getTime()) ? iso : `${at.toISOString().slice(0, 19)}Z`;
 }

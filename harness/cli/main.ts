@@ -6,6 +6,7 @@ import { registerStartCommand } from './start-command.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerHubCommand } from './hub-command.js';
 import { registerRunCommand } from './run-command.js';
+import { registerLoadCommand } from './load-command.js';
 import { registerExportCommand } from './export-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerCompareCommand } from './compare-command.js';
@@ -22,6 +23,7 @@ export function createProgram(io: CliIo): Command {
   registerGenerateCommand(program, io);
   registerHubCommand(program, io);
   registerRunCommand(program, io);
+  registerLoadCommand(program, io);
   registerExportCommand(program, io);
   registerReportCommand(program, io);
   registerCompareCommand(program, io);

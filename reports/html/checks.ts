@@ -15,7 +15,7 @@ export function formatForMetric(path: string): FormatName {
 }
 
 /** A result in words with a mark, so that it reads without colour. */
-function result(pass: boolean): Html {
+export function result(pass: boolean): Html {
   const [word, mark] = pass ? ['pass', '✓ pass'] : ['fail', '✗ FAIL'];
   return markup`<span class="result ${word}">${mark}</span>`;
 }

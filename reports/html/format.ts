@@ -21,6 +21,28 @@ export function share(x: number | null): string {
   return x === null ? NONE : `${(x * 100).toFixed(1)}%`;
 }
 
+const tenths = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+const wholes = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** A rate such as reads a second: to a tenth below a thousand (`232.6`), whole above (`4,596`). */
+export function rate(x: number | null): string {
+  if (x === null) return NONE;
+  return Math.abs(x) < 1000 ? tenths.format(x) : wholes.format(x);
+}
+
+/**
+ * A share that may be tiny, such as an error rate, as a percentage to three significant
+ * figures below 1%: `0%`, `0.0123%`, `0.1%`, `12.5%`.
+ */
+export function fineShare(x: number | null): string {
+  if (x === null) return NONE;
+  if (x === 0) return '0%';
+  const percent = x * 100;
+  if (percent >= 1) return `${percent.toFixed(1)}%`;
+  return `${Number(percent.toPrecision(3))}%`;
+}
+
 /** Milliseconds, with the decimals a small latency needs: `0.21 ms`, `33.2 ms`, `2,000 ms`. */
 export function ms(x: number | null): string {
   if (x === null) return NONE;
@@ -100,6 +122,8 @@ export function text(value: string | number | null): string {
 export const FORMATS = {
   count,
   share,
+  rate,
+  fineShare,
   ms,
   minutes,
   minutesOfMs,

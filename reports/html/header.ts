@@ -32,7 +32,7 @@ export function verdictBanner(s: RunSummary): Html {
 </div>`;
 }
 
-function tile(label: string, value: Html, more: Html): Html {
+export function tile(label: string, value: Html, more: Html): Html {
   return markup`<div class="tile"><div class="label">${label}</div>
 <div class="value">${value}</div>
 <div class="more">${more}</div></div>`;

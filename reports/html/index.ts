@@ -24,7 +24,7 @@ export async function writeReport(dir: string, outFile?: string): Promise<string
   return path;
 }
 
-async function mustBeFolder(dir: string): Promise<void> {
+export async function mustBeFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => null);
   if (found?.isDirectory()) return;
   const reason = found ? 'it is a file, not a run folder' : 'there is no such folder';

@@ -32,7 +32,7 @@ export interface Encoding<K extends string> {
   labels: string[];
 }
 
-function encoding<K extends string>(rows: [K, string, string, string][]): Encoding<K> {
+export function encoding<K extends string>(rows: [K, string, string, string][]): Encoding<K> {
   return {
     domain: rows.map((r) => r[0]),
     labels: rows.map((r) => r[1]),
