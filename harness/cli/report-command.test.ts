@@ -50,6 +50,16 @@ describe('anpr-testbed report', () => {
     );
   });
 
+  it('fails with exit 2 naming the folder to give when given a file of the run', async () => {
+    const file = join(dir, 'summary.json');
+    const { code, stderr } = await run('report', file);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `anpr-testbed: Cannot read ${file}: it is a file, not a run folder; name the folder ` +
+        `that holds it (${dir}) [ATB_FILE_UNREADABLE]\n`,
+    );
+  });
+
   it('fails with exit 2 naming the folder and the files it lacks', async () => {
     const empty = join(dir, 'empty');
     await mkdir(empty, { recursive: true });

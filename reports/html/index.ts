@@ -1,5 +1,5 @@
 import { stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TestbedError } from '../../simulator/errors.js';
 import { loadRunDir, RUN_DIR_FILES } from '../run-dir.js';
 import { renderReport } from './render.js';
@@ -27,6 +27,8 @@ export async function writeReport(dir: string, outFile?: string): Promise<string
 export async function mustBeFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => null);
   if (found?.isDirectory()) return;
-  const reason = found ? 'it is a file, not a run folder' : 'there is no such folder';
+  const reason = found
+    ? `it is a file, not a run folder; name the folder that holds it (${dirname(dir)})`
+    : 'there is no such folder';
   throw new TestbedError('ATB_FILE_UNREADABLE', { path: dir, reason });
 }
