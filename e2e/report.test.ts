@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { A4_CONTENT_PX, ARTIFACTS, drawnFigures, launchChromium, watch } from './browser.js';
 import { writeReport } from '../reports/html/index.js';
 import { removeSmallRuns, smallRun } from '../reports/html/testing.js';
 
@@ -12,8 +12,6 @@ import { removeSmallRuns, smallRun } from '../reports/html/testing.js';
  * a full-page screenshot and an A4 print kept under `e2e/artifacts/` for a look.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const FIGURES = [
   'chart-reads',
   'chart-alerts',
@@ -23,30 +21,6 @@ const FIGURES = [
   'map-sites',
   'map-response',
 ];
-/** The width of A4 less the print margins (12 mm each side), in CSS pixels. */
-const A4_CONTENT_PX = ((210 - 24) * 96) / 25.4;
-
-interface Drawn {
-  id: string;
-  width: number;
-  height: number;
-  marks: number;
-}
-
-/** Each figure's SVG as laid out, and how many marks it holds. */
-async function drawnFigures(page: Page): Promise<Drawn[]> {
-  const drawn: Drawn[] = [];
-  for (const figure of await page.locator('figure.chart').all()) {
-    const box = await figure.locator('svg').boundingBox();
-    drawn.push({
-      id: (await figure.getAttribute('id')) ?? '',
-      width: box?.width ?? 0,
-      height: box?.height ?? 0,
-      marks: await figure.locator('[role="graphics-symbol"]').count(),
-    });
-  }
-  return drawn;
-}
 
 /** A computed style in the page; the expression runs there, where the DOM is. */
 function style(page: Page, selector: string, property: string): Promise<string> {
@@ -59,23 +33,8 @@ describe('the HTML report in Chromium', () => {
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), ` +
-          'as .ci/run does, to run the browser tests',
-      );
-    }
     url = pathToFileURL(await writeReport(await smallRun())).href;
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -85,14 +44,7 @@ describe('the HTML report in Chromium', () => {
 
   it('draws every chart and the maps, with no error and no request but the page', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (err) => errors.push(err.message));
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+    const { errors, requests } = watch(page);
 
     await page.goto(url, { waitUntil: 'load' });
     const drawn = await drawnFigures(page);

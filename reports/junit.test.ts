@@ -1,36 +1,13 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../harness/paths.js';
 import type { RunSummary } from '../harness/scoring/summary.js';
 import { junitXml } from './junit.js';
 import { RUN_DIR_FILES } from './run-dir.js';
 import { removeSmallNights, runInto, smallNight, type TestRun } from './testing.js';
 import { writeJunit } from './write-reports.js';
-
-const XSD = join(packageRoot(), 'reports', 'schemas', 'junit.xsd');
-const run = promisify(execFile);
-
-/**
- * Checks a file against the project's JUnit schema with Debian's xmllint (package
- * libxml2-utils, which `.ci/run` installs): the schema is only worth something if an
- * independent validator reads it, so a missing xmllint fails the test.
- */
-async function xmllint(path: string): Promise<{ valid: boolean; output: string }> {
-  try {
-    const { stderr } = await run('xmllint', ['--noout', '--schema', XSD, path]);
-    return { valid: true, output: stderr };
-  } catch (err) {
-    const failure = err as NodeJS.ErrnoException & { stderr?: string };
-    if (failure.code === 'ENOENT') {
-      throw new Error('xmllint is not installed: apt-get install libxml2-utils (.ci/run does)');
-    }
-    return { valid: false, output: failure.stderr ?? String(err) };
-  }
-}
+import { xmllint } from './test-pages.js';
 
 interface Case {
   name: string;

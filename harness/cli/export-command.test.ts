@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scenarioFile } from '../runner/testing.js';
+import { EMPTY_NIGHT, scenarioFile } from '../runner/testing.js';
 import { memoryIo } from './io.js';
 import { main } from './main.js';
 
@@ -16,16 +16,6 @@ async function scenario(text?: string): Promise<{ dir: string; path: string }> {
   dirs.push(made.dir);
   return made;
 }
-
-const EMPTY_NIGHT = `
-name: Empty night
-seed: 1
-window:
-  start: 2026-11-12T21:00:00Z
-  durationHours: 1
-traffic:
-  dailyTrips: 0
-`;
 
 async function run(args: string[]) {
   const io = memoryIo();

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoadResult } from '../load/index.js';
 import { startLoadTestHub, type LoadTestHub } from '../load/testing.js';
-import { scenarioFile } from '../runner/testing.js';
+import { EMPTY_NIGHT, scenarioFile } from '../runner/testing.js';
 import { memoryIo } from './io.js';
 import { main } from './main.js';
 
@@ -22,17 +22,6 @@ async function scenario(text?: string): Promise<{ dir: string; path: string }> {
   dirs.push(made.dir);
   return made;
 }
-
-/** A night whose roads are empty: nothing passes a camera. */
-const EMPTY_NIGHT = `
-name: Empty night
-seed: 1
-window:
-  start: 2026-11-12T21:00:00Z
-  durationHours: 1
-traffic:
-  dailyTrips: 0
-`;
 
 /** Runs `anpr-testbed load` on the scenario, writing into its folder's `out`. */
 async function load(path: string, dir: string, flags: string[]) {

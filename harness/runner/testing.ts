@@ -36,6 +36,17 @@ offenders:
       targets: [Burton Leonard, Ferrensby]
 `;
 
+/** A night whose roads are empty: nothing passes a camera, so there is nothing to send. */
+export const EMPTY_NIGHT = `
+name: Empty night
+seed: 1
+window:
+  start: 2026-11-12T21:00:00Z
+  durationHours: 1
+traffic:
+  dailyTrips: 0
+`;
+
 /** Writes a scenario file (by default the small night) into a new temporary folder. */
 export async function scenarioFile(
   text = SMALL_NIGHT,

@@ -8,6 +8,7 @@ import { renderReport, SECTIONS } from './render.js';
 import { removeSmallRuns, smallRun } from './testing.js';
 import { timelineSpec } from './timeline.js';
 import { compileSpec } from './vega.js';
+import { figureMarkup, unescapeHtml, valueAt } from '../test-pages.js';
 
 const NAME = 'Small <b>night</b> & "friends"';
 const GROUP = 'Leeds <b>plant</b> & co';
@@ -29,11 +30,6 @@ interface Figure {
   text: string;
 }
 
-function unescape(text: string): string {
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => entities[e]!);
-}
-
 /** Every figure on the page that names where it comes from. */
 function figures(page: string): Figure[] {
   const attr = (name: string) => `${name}="([^"]*)"`;
@@ -44,27 +40,11 @@ function figures(page: string): Figure[] {
   );
   return [...page.matchAll(pattern)].map((m) => ({
     source: m[1] as Figure['source'],
-    path: unescape(m[2]!),
-    value: unescape(m[3]!),
+    path: unescapeHtml(m[2]!),
+    value: unescapeHtml(m[3]!),
     format: m[4]!,
-    text: unescape(m[5]!),
+    text: unescapeHtml(m[5]!),
   }));
-}
-
-function valueAt(root: unknown, path: string): unknown {
-  let at = root;
-  for (const key of path.split('.')) {
-    if (at === null || typeof at !== 'object' || !(key in at)) return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at;
-}
-
-/** The markup of the figure with this id. */
-function figureMarkup(page: string, id: string): string {
-  const start = page.indexOf(`<figure id="${id}"`);
-  expect(start, `figure ${id}`).toBeGreaterThan(-1);
-  return page.slice(start, page.indexOf('</figure>', start));
 }
 
 describe('the HTML report of a small run', () => {

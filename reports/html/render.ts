@@ -4,7 +4,8 @@ import { moment } from './format.js';
 import { checksAndThresholds } from './checks.js';
 import { runFacts } from './facts.js';
 import { keyFigures, verdictBanner } from './header.js';
-import { markup, raw, type Html } from './html.js';
+import { markup, type Html } from './html.js';
+import { reportPage } from './page.js';
 import {
   detectionTables,
   faultTables,
@@ -29,9 +30,6 @@ export const SECTIONS = [
 
 type SectionId = (typeof SECTIONS)[number][0];
 
-/** Only inline styles may apply; nothing may load, run or be fetched. */
-const POLICY = "default-src 'none'; style-src 'unsafe-inline'";
-
 /**
  * A run's report as one HTML file that needs nothing else: no script, and no stylesheet,
  * font or picture from anywhere; the charts and the maps are inline SVG drawn here by Vega.
@@ -40,31 +38,14 @@ const POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 export async function renderReport(run: LoadedRun): Promise<string> {
   const s = run.summary;
   const bodies = await sectionBodies(run);
-  const sections = SECTIONS.map(
-    ([id, title]) => markup`<section id="${id}"><h2>${title}</h2>
-${bodies[id]}
-</section>
-`,
-  );
   const verdict = s.verdict === 'pass' ? 'PASS' : 'FAIL';
-  const page = markup`<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<title>${verdict}: ${s.scenario.name} (anpr-testbed run report)</title>
-<style>${raw(STYLE)}</style>
-</head>
-<body>
-${header(run)}
-<main>
-${sections}</main>
-<footer>Made by ${s.harness.name} ${s.harness.version} from the run folder ${run.dir}.</footer>
-</body>
-</html>
-`;
-  return page.markup;
+  return reportPage({
+    title: `${verdict}: ${s.scenario.name} (anpr-testbed run report)`,
+    style: STYLE,
+    header: header(run),
+    sections: SECTIONS.map(([id, title]) => [id, title, bodies[id]] as const),
+    footer: markup`Made by ${s.harness.name} ${s.harness.version} from the run folder ${run.dir}.`,
+  });
 }
 
 function header(run: LoadedRun): Html {

@@ -1,6 +1,7 @@
 import type { LoadResult } from '../../harness/load/result.js';
 import { moment } from '../html/format.js';
-import { markup, raw, type Html } from '../html/html.js';
+import { markup, type Html } from '../html/html.js';
+import { reportPage } from '../html/page.js';
 import { STYLE } from '../html/style.js';
 import { checksAndThresholds } from './checks.js';
 import { testFacts } from './facts.js';
@@ -25,9 +26,6 @@ type SectionId = (typeof LOAD_SECTIONS)[number][0];
 const LOAD_STYLE = `${STYLE}.verdict .word { white-space: nowrap; }
 `;
 
-/** Only inline styles may apply; nothing may load, run or be fetched. */
-const POLICY = "default-src 'none'; style-src 'unsafe-inline'";
-
 /** The sections this result has, in order. */
 export function sectionsOf(r: LoadResult): (typeof LOAD_SECTIONS)[number][] {
   return LOAD_SECTIONS.filter(([id]) => id !== 'saturation' || r.saturation !== null);
@@ -41,31 +39,14 @@ export function sectionsOf(r: LoadResult): (typeof LOAD_SECTIONS)[number][] {
  */
 export async function renderLoadReport(r: LoadResult, dir: string): Promise<string> {
   const bodies = await sectionBodies(r, dir);
-  const sections = sectionsOf(r).map(
-    ([id, title]) => markup`<section id="${id}"><h2>${title}</h2>
-${bodies[id]}
-</section>
-`,
-  );
   const verdict = r.verdict === 'pass' ? 'PASS' : 'FAIL';
-  const page = markup`<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<title>${verdict}: ${testName(r)} (anpr-testbed load test report)</title>
-<style>${raw(LOAD_STYLE)}</style>
-</head>
-<body>
-${header(r)}
-<main>
-${sections}</main>
-<footer>Made by ${r.harness.name} ${r.harness.version} from the load test folder ${dir}.</footer>
-</body>
-</html>
-`;
-  return page.markup;
+  return reportPage({
+    title: `${verdict}: ${testName(r)} (anpr-testbed load test report)`,
+    style: LOAD_STYLE,
+    header: header(r),
+    sections: sectionsOf(r).map(([id, title]) => [id, title, bodies[id]] as const),
+    footer: markup`Made by ${r.harness.name} ${r.harness.version} from the load test folder ${dir}.`,
+  });
 }
 
 function header(r: LoadResult): Html {

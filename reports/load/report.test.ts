@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../harness/load/result.js';
-import { packageRoot } from '../../harness/paths.js';
 import { formatAs, rate, type FormatName } from '../html/format.js';
 import { compileSpec } from '../html/vega.js';
 import {
@@ -25,10 +22,9 @@ import {
   unreachableLoad,
   type LoadFolder,
 } from './testing.js';
+import { figureMarkup, unescapeHtml, valueAt, xmllint } from '../test-pages.js';
 
 const NAME = 'Small <b>night</b> & "load"';
-const XSD = join(packageRoot(), 'reports', 'schemas', 'junit.xsd');
-const exec = promisify(execFile);
 
 interface Shown {
   path: string;
@@ -44,56 +40,22 @@ interface Page {
   html: string;
 }
 
-function unescape(text: string): string {
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => entities[e]!);
-}
-
 /** Every figure on the page that names its place in `load.json`. */
 function figures(html: string): Shown[] {
   const pattern =
     /<span data-metric="([^"]*)" data-value="([^"]*)" data-format="([^"]*)">([^<]*)<\/span>/g;
   return [...html.matchAll(pattern)].map((m) => ({
-    path: unescape(m[1]!),
-    value: unescape(m[2]!),
+    path: unescapeHtml(m[1]!),
+    value: unescapeHtml(m[2]!),
     format: m[3]!,
-    text: unescape(m[4]!),
+    text: unescapeHtml(m[4]!),
   }));
-}
-
-function valueAt(root: unknown, path: string): unknown {
-  let at = root;
-  for (const key of path.split('.')) {
-    if (at === null || typeof at !== 'object' || !(key in at)) return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at;
-}
-
-/** The markup of the figure with this id. */
-function figureMarkup(html: string, id: string): string {
-  const start = html.indexOf(`<figure id="${id}"`);
-  expect(start, `figure ${id}`).toBeGreaterThan(-1);
-  return html.slice(start, html.indexOf('</figure>', start));
 }
 
 async function pageOf(folder: LoadFolder): Promise<Page> {
   const text = await readFile(join(folder.dir, LOAD_DIR_FILES.result), 'utf8');
   const json = JSON.parse(text) as LoadResult;
   return { folder, json, html: await readFile(folder.report, 'utf8') };
-}
-
-async function xmllint(path: string): Promise<{ valid: boolean; output: string }> {
-  try {
-    const { stderr } = await exec('xmllint', ['--noout', '--schema', XSD, path]);
-    return { valid: true, output: stderr };
-  } catch (err) {
-    const failure = err as NodeJS.ErrnoException & { stderr?: string };
-    if (failure.code === 'ENOENT') {
-      throw new Error('xmllint is not installed: apt-get install libxml2-utils (.ci/run does)');
-    }
-    return { valid: false, output: failure.stderr ?? String(err) };
-  }
 }
 
 let profile: Page;
