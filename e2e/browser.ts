@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -34,7 +35,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The errors a page logs or throws, and every URL it requests, as they happen. */
-export function watch(page: Page): { errors: string[]; requests: string[] } {
+function watch(page: Page): { errors: string[]; requests: string[] } {
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
@@ -66,4 +67,29 @@ export async function drawnFigures(page: Page): Promise<Drawn[]> {
     });
   }
   return drawn;
+}
+
+/** A report as it first shows, with what went wrong while it loaded. */
+export interface OpenedReport {
+  page: Page;
+  drawn: Drawn[];
+  errors: string[];
+  requests: string[];
+  /** The full-page screenshot kept in the artifacts folder. */
+  screenshot: string;
+}
+
+/** Opens a report on a desktop-sized page, reads its figures and keeps a screenshot. */
+export async function openReport(
+  browser: Browser,
+  url: string,
+  name: string,
+): Promise<OpenedReport> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const { errors, requests } = watch(page);
+  await page.goto(url, { waitUntil: 'load' });
+  const drawn = await drawnFigures(page);
+  const screenshot = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  return { page, drawn, errors, requests, screenshot };
 }

@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A4_CONTENT_PX, ARTIFACTS, drawnFigures, launchChromium, watch } from './browser.js';
+import { A4_CONTENT_PX, drawnFigures, launchChromium, openReport } from './browser.js';
 import { removeLoadFolders, searchLoad } from '../reports/load/testing.js';
 
 /**
@@ -34,13 +33,11 @@ describe('the load test report in Chromium', () => {
   });
 
   it('draws the saturation curve and every chart, with no error and no request', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const { errors, requests } = watch(page);
-
-    await page.goto(url, { waitUntil: 'load' });
-    const drawn = await drawnFigures(page);
-    const screenshot = join(ARTIFACTS, 'load-report.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
+    const { page, drawn, errors, requests, screenshot } = await openReport(
+      browser,
+      url,
+      'load-report',
+    );
 
     expect(drawn.map((d) => d.id)).toEqual(FIGURES);
     for (const d of drawn) {

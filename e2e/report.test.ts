@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A4_CONTENT_PX, ARTIFACTS, drawnFigures, launchChromium, watch } from './browser.js';
+import { A4_CONTENT_PX, ARTIFACTS, drawnFigures, launchChromium, openReport } from './browser.js';
 import { writeReport } from '../reports/html/index.js';
 import { removeSmallRuns, smallRun } from '../reports/html/testing.js';
 
@@ -43,13 +43,7 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('draws every chart and the maps, with no error and no request but the page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const { errors, requests } = watch(page);
-
-    await page.goto(url, { waitUntil: 'load' });
-    const drawn = await drawnFigures(page);
-    const screenshot = join(ARTIFACTS, 'report.png');
-    await page.screenshot({ path: screenshot, fullPage: true });
+    const { page, drawn, errors, requests, screenshot } = await openReport(browser, url, 'report');
 
     expect(drawn.map((d) => d.id)).toEqual(FIGURES);
     for (const d of drawn) {

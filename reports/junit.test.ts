@@ -1,13 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../harness/scoring/summary.js';
 import { junitXml } from './junit.js';
 import { RUN_DIR_FILES } from './run-dir.js';
 import { removeSmallNights, runInto, smallNight, type TestRun } from './testing.js';
 import { writeJunit } from './write-reports.js';
-import { xmllint } from './test-pages.js';
+import { parseJunit, xmllint } from './test-pages.js';
 
 interface Case {
   name: string;
@@ -30,19 +29,7 @@ interface Report {
   testsuites: Omit<Suite, 'properties' | 'testcase'> & { testsuite: Suite[] };
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  // Decodes character references such as &#10; too, as any XML reader does.
-  htmlEntities: true,
-  isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
-});
-
-function parse(xml: string): Report {
-  return parser.parse(xml) as Report;
-}
+const parse = (xml: string) => parseJunit<Report>(xml);
 
 let small: TestRun;
 let xml: string;

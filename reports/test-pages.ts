@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { XMLParser } from 'fast-xml-parser';
 import { packageRoot } from '../harness/paths.js';
 
 /** What the reports' tests share to read a written page or JUnit file back. */
@@ -48,4 +49,22 @@ export function figureMarkup(html: string, id: string): string {
   const start = html.indexOf(`<figure id="${id}"`);
   if (start === -1) throw new Error(`the page has no figure with id ${id}`);
   return html.slice(start, html.indexOf('</figure>', start));
+}
+
+const junitParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  // Decodes character references such as &#10; too, as any XML reader does.
+  htmlEntities: true,
+  isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+});
+
+/**
+ * A JUnit file as plain objects: attributes and text as strings, and suites, cases and
+ * properties always arrays, however many there are. `T` is the shape the test expects.
+ */
+export function parseJunit<T>(xml: string): T {
+  return junitParser.parse(xml) as T;
 }

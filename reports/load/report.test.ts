@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadResult } from '../../harness/load/result.js';
 import { formatAs, rate, type FormatName } from '../html/format.js';
@@ -22,7 +21,7 @@ import {
   unreachableLoad,
   type LoadFolder,
 } from './testing.js';
-import { figureMarkup, unescapeHtml, valueAt, xmllint } from '../test-pages.js';
+import { figureMarkup, parseJunit, unescapeHtml, valueAt, xmllint } from '../test-pages.js';
 
 const NAME = 'Small <b>night</b> & "load"';
 
@@ -274,18 +273,9 @@ interface Suite {
   properties: { property: { name: string; value: string }[] };
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  htmlEntities: true,
-  isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
-});
-
 async function suites(page: Page): Promise<Suite[]> {
   const xml = await readFile(join(page.folder.dir, LOAD_DIR_FILES.junit), 'utf8');
-  return (parser.parse(xml) as { testsuites: { testsuite: Suite[] } }).testsuites.testsuite;
+  return parseJunit<{ testsuites: { testsuite: Suite[] } }>(xml).testsuites.testsuite;
 }
 
 describe('JUnit XML of a load test', () => {
