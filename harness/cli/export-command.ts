@@ -11,6 +11,7 @@ import {
   type K6ExportResult,
 } from '../export/index.js';
 import type { CliIo } from './io.js';
+import { count } from '../format.js';
 
 interface ExportFlags {
   out?: string;
@@ -120,10 +121,6 @@ function number(flag: string, text: string): number {
     throw usage(`${flag} takes a number; got "${text}"`);
   }
   return value;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-GB');
 }
 
 function rate(n: number): string {

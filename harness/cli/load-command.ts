@@ -14,7 +14,7 @@ import {
   type RunProgress,
 } from '../load/index.js';
 import { printJson, type CliIo } from './io.js';
-import { count as n } from '../load/format.js';
+import { count as n } from '../format.js';
 
 interface LoadFlags {
   out: string;

@@ -24,7 +24,7 @@ describe('anpr-testbed run', () => {
     const code = await main(['run', path, '--out', join(dir, 'out'), '--tick', '5000'], io);
     expect(code).toBe(0);
     // Off a terminal, progress comes as a line every tenth of the window.
-    expect(io.stderr()).toMatch(/^running: 10% of the window, \d+ reads, \d+ alerts$/m);
+    expect(io.stderr()).toMatch(/^running: 10% of the window, [\d,]+ reads, [\d,]+ alerts$/m);
     expect(io.stdout()).toMatch(/Small night \(seed 4242\) against anpr-testbed reference hub/);
     expect(io.stdout()).toMatch(/Verdict: PASS/);
     const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8')) as {

@@ -3,6 +3,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { flagKey, SETTING_FLAGS, settingsFromFlags } from '../../reference-hub/settings.js';
 import { TestbedError } from '../../simulator/errors.js';
+import { count } from '../format.js';
 import { RunControl } from '../runner/control.js';
 import { executeRun, type ExecuteOptions, type HubChoice } from '../runner/execute.js';
 import type { RunProgress, TimeMode } from '../runner/runner.js';
@@ -90,7 +91,9 @@ export async function runAndReport(io: CliIo, options: RunAndReport): Promise<vo
     if (bar) return bar.update(Math.floor(p.share * 100), { reads: p.readsSent, alerts: p.alerts });
     if (json || p.share * 10 < tenths + 1) return;
     tenths = Math.floor(p.share * 10);
-    io.err(`running: ${tenths * 10}% of the window, ${p.readsSent} reads, ${p.alerts} alerts\n`);
+    io.err(
+      `running: ${tenths * 10}% of the window, ${count(p.readsSent)} reads, ${count(p.alerts)} alerts\n`,
+    );
   };
   try {
     const result = await executeRun({ ...execute, control, onProgress });
@@ -227,17 +230,17 @@ export function describe(s: RunSummary, files: readonly string[], report?: strin
       `${s.hub.version ? ` ${s.hub.version}` : ''} at ${s.hub.target}`,
     `  time       ${s.mode.kind === 'virtual' ? 'virtual' : `real, ${s.mode.speed}x`}: ` +
       `${(s.run.simulatedMs / 3_600_000).toFixed(1)} h simulated in ${(s.run.wallMs / 1000).toFixed(1)} s` +
-      ` (${s.run.speedup}x)${s.run.interrupted ? ', stopped early' : ''}`,
-    `  reads      ${r.generated} generated: ${r.delivered} delivered, ${r.rejected} rejected, ` +
-      `${r.failed} failed${r.unsent > 0 ? `, ${r.unsent} unsent` : ''}`,
-    `  detection  recall ${pct(d.recall)} of ${d.opportunities} listed sightings; ` +
-      `${d.alerts} alerts (${d.falseAlerts} false, ${d.duplicateAlerts} duplicate); ` +
+      ` (${count(s.run.speedup)}x)${s.run.interrupted ? ', stopped early' : ''}`,
+    `  reads      ${count(r.generated)} generated: ${count(r.delivered)} delivered, ${count(r.rejected)} rejected, ` +
+      `${count(r.failed)} failed${r.unsent > 0 ? `, ${count(r.unsent)} unsent` : ''}`,
+    `  detection  recall ${pct(d.recall)} of ${count(d.opportunities)} listed sightings; ` +
+      `${count(d.alerts)} alerts (${count(d.falseAlerts)} false, ${count(d.duplicateAlerts)} duplicate); ` +
       `latency p50 ${ms(d.latencyMs.p50)}, p95 ${ms(d.latencyMs.p95)}, p99 ${ms(d.latencyMs.p99)}`,
     `  offenders  ${i.journeys} journeys, ${i.alerted} alerted on, ${i.intercepted} intercepted ` +
       `(${i.interceptedBeforeOffence} before the crime); ${d.impossibleJourneys.clonedMarksFlagged} of ` +
       `${d.impossibleJourneys.clonedMarks} cloned marks flagged`,
-    `  units      ${i.dispatches} dispatches, ${i.stops} stops, ${i.innocentStops} innocent ` +
-      `drivers stopped, ${i.misses} missed, ${i.unitMinutes} unit minutes`,
+    `  units      ${count(i.dispatches)} dispatches, ${count(i.stops)} stops, ${count(i.innocentStops)} innocent ` +
+      `drivers stopped, ${count(i.misses)} missed, ${count(i.unitMinutes)} unit minutes`,
   ];
   const faults = Object.entries(s.faults.byKind);
   if (faults.length > 0)

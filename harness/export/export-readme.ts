@@ -1,5 +1,6 @@
 import type { K6Plan } from './k6-plan.js';
 import { DATA_MOUNT, megabytes, type ClusterNames } from './k6-operator.js';
+import { count } from '../format.js';
 
 /** One file of an export, for the README's table. */
 export interface ExportFile {
@@ -192,10 +193,6 @@ ${unmeasured}
 
 function size(bytes: number): string {
   return bytes < 100_000 ? `${Math.ceil(bytes / 1000)} kB` : `${megabytes(bytes)} MB`;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-GB');
 }
 
 function round(n: number): string {

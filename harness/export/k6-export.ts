@@ -14,6 +14,7 @@ import { clusterNames, testRunYaml } from './k6-operator.js';
 import { k6Script } from './k6-script.js';
 import { constantExecutor, pace, rampingExecutor, RequestCounts } from './schedule.js';
 import { ShardFiles, type ShardSummary } from './shard-files.js';
+import { count } from '../format.js';
 
 export interface K6ExportOptions {
   scenarioPath: string;
@@ -208,7 +209,6 @@ function* playReads(
 }
 
 function shardWhat(shard: ShardSummary): string {
-  const count = (n: number) => n.toLocaleString('en-GB');
   return `${count(shard.requests)} requests, ${count(shard.reads)} reads`;
 }
 
@@ -239,7 +239,7 @@ function cutWindow(scenario: ResolvedScenario, settings: Settings): string | nul
     parts.push(`the first ${settings.hours} of ${windowHours} hours (--hours)`);
   }
   if (settings.maxReads !== undefined) {
-    parts.push(`the first ${settings.maxReads.toLocaleString('en-GB')} reads (--max-reads)`);
+    parts.push(`the first ${count(settings.maxReads)} reads (--max-reads)`);
   }
   return parts.length > 0 ? parts.join(', ') : null;
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { LoadPercentiles } from './histogram.js';
 import type { LoadResult, SaturationResult } from './result.js';
-import { count as n } from './format.js';
+import { count as n } from '../format.js';
 
 /** The short summary of a load test for a terminal, ending with where its report is. */
 export function describeLoad(r: LoadResult, files: readonly string[], report?: string): string {

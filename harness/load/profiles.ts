@@ -1,6 +1,6 @@
 import type { DayType } from '../../simulator/scenario/resolve.js';
 import { HOURLY_SHARE } from '../../simulator/traffic/profiles.js';
-import { count as n } from './format.js';
+import { count as n } from '../format.js';
 
 /**
  * How many reads a load test offers, and when. Every profile is a rate over wall-clock

@@ -1,6 +1,6 @@
 import type { TestbedError } from '../../simulator/errors.js';
 import { HARNESS } from '../scoring/summary.js';
-import { count } from './format.js';
+import { count } from '../format.js';
 import { LOAD_DEFAULTS, type ResolvedLoadOptions } from './options.js';
 import { describeProfile } from './profiles.js';
 import {

@@ -4,7 +4,7 @@ import type { ResolvedSaturation } from './options.js';
 import type { ProbeCounts } from './probes.js';
 import type { LoadProfile } from './profiles.js';
 import type { SenderOutcome, StopReason } from './sender.js';
-import { count } from './format.js';
+import { count } from '../format.js';
 
 /**
  * What a load test found, as written to `load.json`. Rates are reads a second; latencies

@@ -16,6 +16,7 @@ import { scenarioPool, type ScenarioPool } from './read-pool.js';
 import { boundsOf, buildResult, type RunContext } from './report.js';
 import type { LoadResult } from './result.js';
 import { findSaturation } from './saturation.js';
+import { count as formatCount } from '../format.js';
 
 /**
  * A whole load test: loads the scenario, generates the pool of reads, sets up a session
@@ -101,7 +102,7 @@ function prepare(
   hooks: LoadHooks,
 ): Prepared {
   const wanted = Math.min(o.poolReads, o.maxReads, estimate(o));
-  hooks.onStage?.(`Generating up to ${wanted.toLocaleString('en-GB')} reads from the scenario`);
+  hooks.onStage?.(`Generating up to ${formatCount(wanted)} reads from the scenario`);
   const speed = o.profile.kind === 'scenario' ? o.profile.speed : 1;
   const source = scenarioPool(scenario, network, {
     maxReads: Math.max(1, wanted),

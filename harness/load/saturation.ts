@@ -9,7 +9,7 @@ import {
   type SaturationResult,
   type SaturationStep,
 } from './result.js';
-import { count as n } from './format.js';
+import { count as n } from '../format.js';
 
 /**
  * The saturation search: constant rates, each `factor` times the last, each offered for
