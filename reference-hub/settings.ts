@@ -101,3 +101,14 @@ export function flagsForSettings(settings: Record<string, unknown>): string[] {
   }
   return args;
 }
+
+/**
+ * A reported setting as a person would set it: `windowMs` 600000 reads as
+ * `--alert-window 10`. A setting no flag sets keeps its name and value as reported.
+ */
+export function settingAsFlag(name: string, value: string | number | boolean | null): string {
+  const flag = SETTING_FLAGS.find((s) => s.setting === name);
+  if (value === null) return 'not reported';
+  if (!flag || typeof value !== 'number') return String(value);
+  return `${flag.flag} ${flag.format(value)}`;
+}

@@ -1,3 +1,4 @@
+import { settingAsFlag } from '../reference-hub/settings.js';
 import type { Unit } from './compare-scores.js';
 import type {
   ComparedRun,
@@ -75,7 +76,9 @@ export function compareMarkdown(result: RunComparison): string {
     );
   }
   if (result.settings.length > 0) {
-    const rows = result.settings.map((c) => [code(c.name), setting(c.a), setting(c.b)]);
+    const shown = (name: string, value: string | number | boolean | null) =>
+      value === null ? 'not reported' : code(settingAsFlag(name, value));
+    const rows = result.settings.map((c) => [code(c.name), shown(c.name, c.a), shown(c.name, c.b)]);
     parts.push(`Hub settings that differ:\n\n${table(['setting', 'A', 'B'], rows)}`);
   }
   const header = ['', 'score', 'A', 'B', 'change'];
@@ -96,11 +99,13 @@ export function compareMarkdown(result: RunComparison): string {
 }
 
 function settingLines(result: RunComparison): string {
-  return columns(result.settings.map((c) => [c.name, `A ${setting(c.a)}`, `B ${setting(c.b)}`]));
-}
-
-function setting(value: string | number | boolean | null): string {
-  return value === null ? 'not reported' : String(value);
+  return columns(
+    result.settings.map((c) => [
+      c.name,
+      `A ${settingAsFlag(c.name, c.a)}`,
+      `B ${settingAsFlag(c.name, c.b)}`,
+    ]),
+  );
 }
 
 function split(result: RunComparison) {

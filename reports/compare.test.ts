@@ -40,9 +40,11 @@ describe('comparing a hub before and after a change', () => {
   it('names the hub setting that was changed between the runs', () => {
     expect(result.settings).toEqual([{ name: 'windowMs', a: 600_000, b: 3_600_000 }]);
     expect(compareText(result)).toMatch(
-      /Hub settings that differ\n\s+windowMs\s+A 600000\s+B 3600000/,
+      /Hub settings that differ\n\s+windowMs\s+A --alert-window 10\s+B --alert-window 60/,
     );
-    expect(compareMarkdown(result)).toContain('| `windowMs` | 600000 | 3600000 |');
+    expect(compareMarkdown(result)).toContain(
+      '| `windowMs` | `--alert-window 10` | `--alert-window 60` |',
+    );
   });
 
   it('sees recall fall and calls it worse and worth a look', () => {
