@@ -4,6 +4,7 @@ import type { RunRecord, TimeMode } from '../runner/runner.js';
 import type { DetectionScores } from './detection.js';
 import type { InterceptionScores, JourneyOutcome } from './interception.js';
 import { judge, type ThresholdResult, type Thresholds } from './thresholds.js';
+import { count } from '../format.js';
 
 export const HARNESS = { name: 'anpr-testbed', version: '0.1.0' } as const;
 
@@ -97,7 +98,9 @@ export function summarise(record: RunRecord, context: SummaryContext): RunSummar
     {
       name: 'reads accounted for',
       pass: accounted === reads.generated,
-      detail: `${reads.generated} generated; ${reads.delivered} delivered, ${reads.rejected} rejected, ${reads.failed} failed, ${reads.unsent} unsent`,
+      detail:
+        `${count(reads.generated)} generated; ${count(reads.delivered)} delivered, ` +
+        `${count(reads.rejected)} rejected, ${count(reads.failed)} failed, ${count(reads.unsent)} unsent`,
     },
     {
       name: 'every read delivered or rejected',
@@ -105,7 +108,7 @@ export function summarise(record: RunRecord, context: SummaryContext): RunSummar
       detail:
         reads.failed + reads.unsent === 0
           ? 'no read was lost to hub faults'
-          : `${reads.failed} reads failed after retries and ${reads.unsent} were never sent`,
+          : `${count(reads.failed)} reads failed after retries and ${count(reads.unsent)} were never sent`,
     },
   ];
   const base = {
