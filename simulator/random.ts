@@ -16,16 +16,25 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+const MIX_START = 0x9e3779b9;
+
 /** Mixes integers into one well-spread 32-bit value (MurmurHash3's finaliser per step). */
 export function mix(...values: number[]): number {
-  let h = 0x9e3779b9;
-  for (const v of values) {
-    h = Math.imul(h ^ (v >>> 0), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
+  let h = MIX_START;
+  for (const v of values) h = mixStep(h, v);
   return h >>> 0;
+}
+
+function mixStep(h: number, v: number): number {
+  h = Math.imul(h ^ (v >>> 0), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** `mix(a, b, c)` without gathering its arguments into an array: streams start by the million. */
+function mix3(a: number, b: number, c: number): number {
+  return mixStep(mixStep(mixStep(MIX_START, a), b), c) >>> 0;
 }
 
 /** A small, fast generator (sfc32) with the draws the simulator needs. */
@@ -36,9 +45,9 @@ export class Random {
   private d: number;
 
   constructor(seed: number, salt = 0) {
-    this.a = mix(seed, 1, salt);
-    this.b = mix(seed, 2, salt);
-    this.c = mix(seed, 3, salt);
+    this.a = mix3(seed, 1, salt);
+    this.b = mix3(seed, 2, salt);
+    this.c = mix3(seed, 3, salt);
     this.d = 1;
     for (let i = 0; i < 12; i++) this.next();
   }
@@ -131,7 +140,9 @@ export type Purpose = keyof typeof PURPOSES;
 
 /** The stream for one purpose and one entity, e.g. `streamFor(seed, 'demand', vehicle, day)`. */
 export function streamFor(seed: number, purpose: Purpose, ...key: number[]): Random {
-  return new Random(seed, mix(PURPOSES[purpose], ...key));
+  let salt = mixStep(MIX_START, PURPOSES[purpose]);
+  for (const k of key) salt = mixStep(salt, k);
+  return new Random(seed, salt >>> 0);
 }
 
 /**

@@ -11,6 +11,13 @@ import { NdjsonWriter } from './ndjson.js';
 import { hotlistLine, journeyLine, offenceLine, readLine, sightingLine } from './records.js';
 import { SumoRouteWriter } from './sumo-routes.js';
 
+/**
+ * Each batch is written as soon as it comes, so small batches let its records be written
+ * and dropped while the collector still counts them as young, rather than copied into the
+ * old generation to wait for the rest of a large batch.
+ */
+const TRIPS_PER_BATCH = 1_000;
+
 export const OUTPUT_FILES = {
   reads: 'reads.ndjson',
   sightings: 'sightings.ndjson',
@@ -51,6 +58,7 @@ export async function generate(
     ...(options.shard ? { shard: options.shard } : {}),
     keepTrips: options.sumoDir !== undefined,
     countPoints,
+    tripsPerBatch: TRIPS_PER_BATCH,
   });
   await makeDir(options.outDir);
   const writers = openWriters(options.outDir);

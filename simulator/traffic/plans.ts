@@ -87,13 +87,17 @@ const RADIX = 2048;
 
 function radixPass(keys: Uint32Array, from: Uint32Array, to: Uint32Array, shift: number): void {
   const counts = new Uint32Array(RADIX + 1);
-  const digit = (i: number): number => Math.floor(keys[i]! / 2 ** shift) % RADIX;
-  for (let k = 0; k < from.length; k++) counts[digit(from[k]!) + 1]!++;
+  for (let k = 0; k < from.length; k++) counts[digitOf(keys[from[k]!]!, shift) + 1]!++;
   for (let d = 0; d < RADIX; d++) counts[d + 1]! += counts[d]!;
   for (let k = 0; k < from.length; k++) {
     const i = from[k]!;
-    to[counts[digit(i)]!++] = i;
+    to[counts[digitOf(keys[i]!, shift)]!++] = i;
   }
+}
+
+/** The digit of a key at `shift` bits; keys are 32-bit, so digits beyond them are 0. */
+function digitOf(key: number, shift: number): number {
+  return shift < 32 ? (key >>> shift) & (RADIX - 1) : 0;
 }
 
 function copyInto<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(

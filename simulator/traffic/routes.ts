@@ -35,29 +35,36 @@ export class RouteCache {
   private readonly zones: readonly Zone[];
   private readonly seed: number;
   private readonly trees = new Map<number, ShortestPathTree>();
-  private readonly routes = new Map<number, CachedRoute | null>();
+  private readonly routes: (CachedRoute | null)[] = [];
+  /**
+   * Where each route is in `routes`, by origin, destination and variant; -1 until asked
+   * for. Every trip looks its route up, so this is a table indexed directly; at 8 bytes a
+   * pair of zones it is smaller than the gravity model's tables, which also cover every pair.
+   */
+  private readonly at: Int32Array;
   private readonly describe: (edges: Int32Array) => CachedRoute;
 
   constructor(network: Network, zones: readonly Zone[], seed: number) {
     this.network = network;
     this.zones = zones;
     this.seed = seed;
+    this.at = new Int32Array(zones.length * zones.length * 2).fill(-1);
     this.describe = routeDescriber(network);
   }
 
   /** The best route (variant 0) or its alternative (variant 1); null if unreachable. */
   get(from: number, to: number, variant: 0 | 1): CachedRoute | null {
     const key = (from * this.zones.length + to) * 2 + variant;
-    let route = this.routes.get(key);
-    if (route === undefined) {
-      route = variant === 0 ? this.build(from, to, 0) : this.alternative(from, to);
-      this.routes.set(key, route);
-    }
+    const at = this.at[key]!;
+    if (at >= 0) return this.routes[at] ?? null;
+    const route = variant === 0 ? this.build(from, to, 0) : this.alternative(from, to);
+    this.at[key] = this.routes.length;
+    this.routes.push(route);
     return route;
   }
 
   get size(): number {
-    return this.routes.size;
+    return this.routes.length;
   }
 
   private alternative(from: number, to: number): CachedRoute | null {

@@ -4,7 +4,8 @@ import type { ResolvedScenario } from '../scenario/resolve.js';
 import { parseIsoUtc } from '../time.js';
 import { cameraClock, type CameraClock } from '../sensors/clock.js';
 import { isNight, readsForSighting } from '../sensors/sensor.js';
-import { routeDescriber, type CachedRoute } from '../traffic/routes.js';
+import { routeDescriber, type CachedRoute, type CameraPass } from '../traffic/routes.js';
+import { sightingId, type PendingSighting } from './pending.js';
 import type { Read, Sighting, Trip } from './types.js';
 
 interface Span {
@@ -41,26 +42,37 @@ export class CameraService {
     this.describeEdges = (edges) => describe(Int32Array.from(edges));
   }
 
-  sightingsOnRoute(trip: Trip, route: CachedRoute): Sighting[] {
-    const out: Sighting[] = [];
-    route.passes.forEach((pass, k) => {
-      if (!this.inService[pass.placement]) return;
+  /** Calls `see` for each pass of a route whose camera is working when the trip is there. */
+  passesSeen(
+    trip: Trip,
+    route: CachedRoute,
+    see: (k: number, pass: CameraPass, atMs: number) => void,
+  ): void {
+    const { passes } = route;
+    for (let k = 0; k < passes.length; k++) {
+      const pass = passes[k]!;
+      if (!this.inService[pass.placement]) continue;
       const atMs = Math.round(trip.departMs + pass.afterS * 1000);
-      if (this.down(pass.placement, atMs)) return;
-      const placement = this.network.cameras[pass.placement]!;
-      out.push({
-        sightingId: `${trip.id}-${k}`,
-        vehicleId: trip.vehicleId,
-        tripId: trip.id,
-        vrm: trip.vrm,
-        cameraId: placement.cameraId,
-        cameraKind: placement.kind,
-        atMs,
-        edge: placement.watches[pass.watch]!.edge,
-        headingDeg: placement.watches[pass.watch]!.headingDeg,
-      });
-    });
-    return out;
+      if (this.down(pass.placement, atMs)) continue;
+      see(k, pass, atMs);
+    }
+  }
+
+  /** The sighting a pass seen makes. */
+  sighting({ tripId, vehicleId, vrm, k, pass, atMs }: PendingSighting): Sighting {
+    const placement = this.network.cameras[pass.placement]!;
+    const watch = placement.watches[pass.watch]!;
+    return {
+      sightingId: sightingId(tripId, k),
+      vehicleId,
+      tripId,
+      vrm,
+      cameraId: placement.cameraId,
+      cameraKind: placement.kind,
+      atMs,
+      edge: watch.edge,
+      headingDeg: watch.headingDeg,
+    };
   }
 
   readsFor(sighting: Sighting, cameraIndex = this.indexOf(sighting.cameraId)): Read[] {

@@ -8,6 +8,7 @@ import { buildRegistry, type Registry } from '../vehicles/registry.js';
 import { planOffending } from '../offenders/journeys.js';
 import { buildHotlist } from './hotlist-plan.js';
 import { CameraService } from './cameras.js';
+import { PendingSightings } from './pending.js';
 import { TimeQueue } from './queue.js';
 import { ShardFilter, type ShardSpec } from './shard.js';
 import { SummaryCounter, type CountPoint, type WorldSummary } from './summary.js';
@@ -16,7 +17,7 @@ import type { HotlistChange, Journey, Offence, Read, Sighting, Trip } from './ty
 /** Trips depart up to this long before the window so that traffic is flowing at its start. */
 const LEAD_IN_MS = 4 * 3_600_000;
 
-/** Records are handed out in batches after this many trips. */
+/** Records are handed out in batches after this many trips, unless told otherwise. */
 const TRIPS_PER_BATCH = 25_000;
 
 export interface WorldBatch {
@@ -36,6 +37,8 @@ export interface WorldOptions {
   keepTrips?: boolean;
   /** Traffic counts to compare modelled flows with, in the summary. */
   countPoints?: CountPoint[];
+  /** Hand out a batch after this many trips (25,000 unless set). */
+  tripsPerBatch?: number;
 }
 
 /**
@@ -62,12 +65,16 @@ export class World {
   private readonly hotlist: HotlistChange[];
   private readonly counter: SummaryCounter;
   private readonly keepTrips: boolean;
+  private readonly tripsPerBatch: number;
+  /** Slots of the sightings a flush finds due, reused from one flush to the next. */
+  private readonly dueSlots: number[] = [];
 
   constructor(scenario: ResolvedScenario, network: Network, options: WorldOptions = {}) {
     this.scenario = scenario;
     this.network = network;
     this.shard = new ShardFilter(options.shard ?? { index: 0, count: 1 });
     this.keepTrips = options.keepTrips ?? false;
+    this.tripsPerBatch = options.tripsPerBatch ?? TRIPS_PER_BATCH;
     this.zones = buildZones(network);
     this.routes = new RouteCache(network, this.zones, scenario.seed);
     this.gravity = new Gravity(this.zones, scenario);
@@ -96,25 +103,27 @@ export class World {
 
   /** Plays the scenario, yielding records in time order. */
   *play(): Generator<WorldBatch> {
-    const sightings = new TimeQueue<Sighting>((s) => s.sightingId);
+    const pending = new PendingSightings();
+    const sightings = new TimeQueue<number>((slot) => pending.idOf(slot));
     const reads = new TimeQueue<Read>((r) => r.readId);
     const hotlist = new TimeQueue<HotlistChange>((c) => c.changeId);
+    const queues = { pending, sightings, reads, hotlist };
     for (const change of this.hotlist) hotlist.push(change, change.atMs);
     this.counter.hotlist(this.hotlist);
     this.counter.offending(this.journeys, this.offences);
 
     let batch = emptyBatch();
     for (const trip of this.tripsInOrder()) {
-      this.flush(trip.departMs, sightings, reads, hotlist, batch);
-      this.playTrip(trip, sightings, reads);
+      this.flush(trip.departMs, queues, batch);
+      this.playTrip(trip, pending, sightings);
       if (this.keepTrips) batch.trips.push(trip);
       batch.simTimeMs = trip.departMs;
-      if (++batch.tripsDone >= TRIPS_PER_BATCH) {
+      if (++batch.tripsDone >= this.tripsPerBatch) {
         yield batch;
         batch = emptyBatch();
       }
     }
-    this.flush(Infinity, sightings, reads, hotlist, batch);
+    this.flush(Infinity, queues, batch);
     batch.simTimeMs = this.scenario.endMs;
     yield batch;
   }
@@ -123,34 +132,37 @@ export class World {
     return this.counter.result(this.registry, this.routes.size, this.notes);
   }
 
-  private flush(
-    beforeMs: number,
-    sightings: TimeQueue<Sighting>,
-    reads: TimeQueue<Read>,
-    hotlist: TimeQueue<HotlistChange>,
-    batch: WorldBatch,
-  ): void {
+  private flush(beforeMs: number, queues: Queues, batch: WorldBatch): void {
     const from = { s: batch.sightings.length, r: batch.reads.length };
-    hotlist.drainBefore(beforeMs, batch.hotlist);
-    sightings.drainBefore(beforeMs, batch.sightings);
-    reads.drainBefore(beforeMs, batch.reads);
+    queues.hotlist.drainBefore(beforeMs, batch.hotlist);
+    queues.sightings.drainBefore(beforeMs, this.dueSlots);
+    // A sighting's reads are made once it is due, not when its trip is played: each read
+    // is delivered after its sighting, so it still comes out in this flush or a later one,
+    // and it is held for seconds rather than for the whole trip.
+    for (const slot of this.dueSlots) {
+      const sighting = this.cameras.sighting(queues.pending.take(slot));
+      batch.sightings.push(sighting);
+      for (const read of this.cameras.readsFor(sighting))
+        queues.reads.push(read, read.deliveredAtMs);
+    }
+    this.dueSlots.length = 0;
+    queues.reads.drainBefore(beforeMs, batch.reads);
     this.counter.sightings(batch.sightings, from.s);
     this.counter.reads(batch.reads, from.r);
   }
 
   private playTrip(
     trip: Trip & { route?: CachedRoute },
-    sightings: TimeQueue<Sighting>,
-    reads: TimeQueue<Read>,
+    pending: PendingSightings,
+    sightings: TimeQueue<number>,
   ): void {
     this.counter.trip(trip, this.registry.typeOf(trip.vehicleId) === 'hgv');
     // Ordinary trips carry their cached route; offenders' trips are described here.
     const route = trip.route ?? this.cameras.describeEdges(trip.edges);
-    for (const sighting of this.cameras.sightingsOnRoute(trip, route)) {
-      if (sighting.atMs < this.scenario.startMs || sighting.atMs >= this.scenario.endMs) continue;
-      sightings.push(sighting, sighting.atMs);
-      for (const read of this.cameras.readsFor(sighting)) reads.push(read, read.deliveredAtMs);
-    }
+    const { startMs, endMs } = this.scenario;
+    this.cameras.passesSeen(trip, route, (k, pass, atMs) => {
+      if (atMs >= startMs && atMs < endMs) sightings.push(pending.add(trip, k, pass, atMs), atMs);
+    });
   }
 
   private days(): DayInfo[] {
@@ -254,6 +266,15 @@ function stolenVehicles(plan: ReturnType<typeof planOffending>): Map<number, num
 
 function byDeparture(a: Trip, b: Trip): number {
   return a.departMs - b.departMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** What is played but not yet handed out. */
+interface Queues {
+  pending: PendingSightings;
+  /** Slots of `pending`, by the time each sighting is made. */
+  sightings: TimeQueue<number>;
+  reads: TimeQueue<Read>;
+  hotlist: TimeQueue<HotlistChange>;
 }
 
 function emptyBatch(): WorldBatch {
