@@ -46,10 +46,14 @@ export class LatencyHistogram {
     this.#histogram.recordValue(Math.min(MAX_MICROS, Math.max(1, Math.round(ms * 1000))));
   }
 
-  /** The latency at a percentile (0 to 100), or null when empty. */
+  /**
+   * The latency at a percentile (0 to 100), or null when empty. A bucket reports the top
+   * of its range, which can lie above the largest value recorded; that value caps it.
+   */
   atMs(percentile: number): number | null {
     if (this.count === 0) return null;
-    return round(this.#histogram.getValueAtPercentile(percentile) / 1000);
+    const h = this.#histogram;
+    return round(Math.min(h.getValueAtPercentile(percentile), h.maxValue) / 1000);
   }
 
   maxMs(): number | null {

@@ -31,7 +31,10 @@ export class LatencyRecorder {
 
   percentiles(): Percentiles {
     if (this.count === 0) return { count: 0, p50: null, p95: null, p99: null, max: null };
-    const at = (q: number) => round(this.histogram.getValueAtPercentile(q) / 1000);
+    // A bucket reports the top of its range, which can lie above the largest value
+    // recorded; that value caps it.
+    const h = this.histogram;
+    const at = (q: number) => round(Math.min(h.getValueAtPercentile(q), h.maxValue) / 1000);
     return {
       count: this.count,
       p50: at(50),
