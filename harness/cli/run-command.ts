@@ -92,7 +92,8 @@ export async function runAndReport(io: CliIo, options: RunAndReport): Promise<vo
     if (json || p.share * 10 < tenths + 1) return;
     tenths = Math.floor(p.share * 10);
     io.err(
-      `running: ${tenths * 10}% of the window, ${count(p.readsSent)} reads, ${count(p.alerts)} alerts\n`,
+      `running: ${tenths * 10}% of the window, ${count(p.readsSent)} reads, ` +
+        `${count(p.alerts)} alerts\n`,
     );
   };
   try {
@@ -231,16 +232,19 @@ export function describe(s: RunSummary, files: readonly string[], report?: strin
     `  time       ${s.mode.kind === 'virtual' ? 'virtual' : `real, ${s.mode.speed}x`}: ` +
       `${(s.run.simulatedMs / 3_600_000).toFixed(1)} h simulated in ${(s.run.wallMs / 1000).toFixed(1)} s` +
       ` (${count(s.run.speedup)}x)${s.run.interrupted ? ', stopped early' : ''}`,
-    `  reads      ${count(r.generated)} generated: ${count(r.delivered)} delivered, ${count(r.rejected)} rejected, ` +
-      `${count(r.failed)} failed${r.unsent > 0 ? `, ${count(r.unsent)} unsent` : ''}`,
+    `  reads      ${count(r.generated)} generated: ${count(r.delivered)} delivered, ` +
+      `${count(r.rejected)} rejected, ${count(r.failed)} failed` +
+      `${r.unsent > 0 ? `, ${count(r.unsent)} unsent` : ''}`,
     `  detection  recall ${pct(d.recall)} of ${count(d.opportunities)} listed sightings; ` +
-      `${count(d.alerts)} alerts (${count(d.falseAlerts)} false, ${count(d.duplicateAlerts)} duplicate); ` +
+      `${count(d.alerts)} alerts (${count(d.falseAlerts)} false, ` +
+      `${count(d.duplicateAlerts)} duplicate); ` +
       `latency p50 ${ms(d.latencyMs.p50)}, p95 ${ms(d.latencyMs.p95)}, p99 ${ms(d.latencyMs.p99)}`,
     `  offenders  ${i.journeys} journeys, ${i.alerted} alerted on, ${i.intercepted} intercepted ` +
       `(${i.interceptedBeforeOffence} before the crime); ${d.impossibleJourneys.clonedMarksFlagged} of ` +
       `${d.impossibleJourneys.clonedMarks} cloned marks flagged`,
-    `  units      ${count(i.dispatches)} dispatches, ${count(i.stops)} stops, ${count(i.innocentStops)} innocent ` +
-      `drivers stopped, ${count(i.misses)} missed, ${count(i.unitMinutes)} unit minutes`,
+    `  units      ${count(i.dispatches)} dispatches, ${count(i.stops)} stops, ` +
+      `${count(i.innocentStops)} innocent drivers stopped, ${count(i.misses)} missed, ` +
+      `${count(i.unitMinutes)} unit minutes`,
   ];
   const faults = Object.entries(s.faults.byKind);
   if (faults.length > 0)

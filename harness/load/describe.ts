@@ -87,7 +87,10 @@ function measuredLines(r: LoadResult): string[] {
 function percentiles(p: LoadPercentiles): string {
   if (p.count === 0) return 'nothing measured';
   const ms = (x: number | null) => (x === null ? 'n/a' : `${x < 10 ? x.toFixed(2) : n(x)} ms`);
-  return `p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}, p99.9 ${ms(p.p999)}, max ${ms(p.max)}`;
+  return (
+    `p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}, ` +
+    `p99.9 ${ms(p.p999)}, max ${ms(p.max)}`
+  );
 }
 
 function stepWord(step: SaturationResult['steps'][number]): string {

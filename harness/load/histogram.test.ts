@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyHistogram } from './histogram.js';
+import { LoadHistogram } from './histogram.js';
 
-describe('LatencyHistogram', () => {
+describe('LoadHistogram', () => {
   it('never puts a percentile above the largest latency recorded', () => {
-    const h = new LatencyHistogram();
+    const h = new LoadHistogram();
     for (let i = 0; i < 99; i++) h.recordMs(1);
     h.recordMs(139.4);
 
@@ -15,7 +15,7 @@ describe('LatencyHistogram', () => {
   });
 
   it('gives percentiles to three significant digits, and null when nothing was recorded', () => {
-    const h = new LatencyHistogram();
+    const h = new LoadHistogram();
     expect(h.percentiles()).toEqual({
       count: 0,
       p50: null,

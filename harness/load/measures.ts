@@ -1,5 +1,5 @@
 import type { FaultKind } from '../hub-api/faults.js';
-import { LatencyHistogram, type LoadPercentiles } from './histogram.js';
+import { LoadHistogram, type LoadPercentiles } from './histogram.js';
 
 /** One second of a test, for the charts. */
 export interface SecondPoint {
@@ -39,7 +39,7 @@ interface Second {
   behind: number;
   /** Requests meant for this second not yet settled. */
   open: number;
-  histogram: LatencyHistogram | null;
+  histogram: LoadHistogram | null;
   /** Set once every request of the second has settled and its histogram is gone. */
   latency: { p50Ms: number | null; p99Ms: number | null; maxMs: number | null } | null;
   alerts: number[];
@@ -65,9 +65,9 @@ export class Measures {
   readonly behind = { sends: 0, waitingForConnection: 0, generatorLate: 0, worstLagMs: 0 };
   readonly faults = new Map<ErrorKind, number>();
   readonly faultSamples = new Map<ErrorKind, string>();
-  readonly ingest = new LatencyHistogram();
-  readonly service = new LatencyHistogram();
-  readonly alert = new LatencyHistogram();
+  readonly ingest = new LoadHistogram();
+  readonly service = new LoadHistogram();
+  readonly alert = new LoadHistogram();
   /** The first and last moments anything was sent or answered. */
   firstSendAbs = Infinity;
   lastSendAbs = -Infinity;
@@ -207,7 +207,7 @@ export class Measures {
     const second = this.#second(intendedAbs);
     second.open--;
     if (latencyMs !== null) {
-      second.histogram ??= new LatencyHistogram(2);
+      second.histogram ??= new LoadHistogram(2);
       second.histogram.recordMs(latencyMs);
     }
     if (index < this.#passedSecond) this.#close(index);
@@ -240,7 +240,7 @@ export class Measures {
   }
 }
 
-function summarise(histogram: LatencyHistogram | null) {
+function summarise(histogram: LoadHistogram | null) {
   return {
     p50Ms: histogram?.atMs(50) ?? null,
     p99Ms: histogram?.atMs(99) ?? null,

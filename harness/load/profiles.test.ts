@@ -81,7 +81,7 @@ describe('load profiles', () => {
     ]);
   });
 
-  it('the national diurnal curve averages 60 million a day with a peak two to three times that', () => {
+  it('the national day averages 60 million reads with a peak two to three times that', () => {
     const profile: LoadProfile = {
       kind: 'diurnal',
       area: 'national',

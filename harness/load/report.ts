@@ -143,7 +143,8 @@ function notesOf(context: RunContext, figures: Figures): string[] {
   if (figures.generator.limited) {
     notes.push(
       `This machine could not offer the rate asked for: it sent ` +
-        `${count(figures.sent.readsPerSecond)} reads/s of the ${count(figures.offered.readsPerSecond)} offered ` +
+        `${count(figures.sent.readsPerSecond)} reads/s of the ` +
+        `${count(figures.offered.readsPerSecond)} offered ` +
         `(short by ${count(figures.generator.shortfallReadsPerSecond)} reads/s` +
         `${context.runs.length > 1 ? ' in its worst step' : ''}), its event loop busy ` +
         `${Math.round(figures.generator.eventLoopUtilisation * 100)}% of the time. ` +

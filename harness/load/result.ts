@@ -1,4 +1,4 @@
-import { LatencyHistogram, type LoadPercentiles } from './histogram.js';
+import { LoadHistogram, type LoadPercentiles } from './histogram.js';
 import type { SecondPoint } from './measures.js';
 import type { ResolvedSaturation } from './options.js';
 import type { ProbeCounts } from './probes.js';
@@ -258,9 +258,9 @@ function rate(reads: number, seconds: number): Rate {
 }
 
 function latencyOf(runs: readonly MeasuredRun[]): LoadResult['latencyMs'] {
-  const ingest = new LatencyHistogram();
-  const service = new LatencyHistogram();
-  const alert = new LatencyHistogram();
+  const ingest = new LoadHistogram();
+  const service = new LoadHistogram();
+  const alert = new LoadHistogram();
   for (const { outcome } of runs) {
     ingest.add(outcome.measures.ingest);
     service.add(outcome.measures.service);

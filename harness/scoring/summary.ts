@@ -100,7 +100,8 @@ export function summarise(record: RunRecord, context: SummaryContext): RunSummar
       pass: accounted === reads.generated,
       detail:
         `${count(reads.generated)} generated; ${count(reads.delivered)} delivered, ` +
-        `${count(reads.rejected)} rejected, ${count(reads.failed)} failed, ${count(reads.unsent)} unsent`,
+        `${count(reads.rejected)} rejected, ${count(reads.failed)} failed, ` +
+        `${count(reads.unsent)} unsent`,
     },
     {
       name: 'every read delivered or rejected',
@@ -108,7 +109,8 @@ export function summarise(record: RunRecord, context: SummaryContext): RunSummar
       detail:
         reads.failed + reads.unsent === 0
           ? 'no read was lost to hub faults'
-          : `${count(reads.failed)} reads failed after retries and ${count(reads.unsent)} were never sent`,
+          : `${count(reads.failed)} reads failed after retries and ` +
+            `${count(reads.unsent)} were never sent`,
     },
   ];
   const base = {

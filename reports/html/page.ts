@@ -10,7 +10,9 @@ export interface ReportPage {
   header: Html;
   /** Each section's id, heading and body, in the order they appear. */
   sections: ReadonlyArray<readonly [id: string, title: string, body: Html]>;
-  footer: Html;
+  /** What made the page, and from which folder, for the footer. */
+  madeBy: { name: string; version: string };
+  madeFrom: string;
 }
 
 /**
@@ -37,7 +39,7 @@ ${body}
 ${page.header}
 <main>
 ${sections}</main>
-<footer>${page.footer}</footer>
+<footer>Made by ${page.madeBy.name} ${page.madeBy.version} from ${page.madeFrom}.</footer>
 </body>
 </html>
 `.markup;

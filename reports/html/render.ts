@@ -44,7 +44,8 @@ export async function renderReport(run: LoadedRun): Promise<string> {
     style: STYLE,
     header: header(run),
     sections: SECTIONS.map(([id, title]) => [id, title, bodies[id]] as const),
-    footer: markup`Made by ${s.harness.name} ${s.harness.version} from the run folder ${run.dir}.`,
+    madeBy: s.harness,
+    madeFrom: `the run folder ${run.dir}`,
   });
 }
 

@@ -45,7 +45,8 @@ export async function renderLoadReport(r: LoadResult, dir: string): Promise<stri
     style: LOAD_STYLE,
     header: header(r),
     sections: sectionsOf(r).map(([id, title]) => [id, title, bodies[id]] as const),
-    footer: markup`Made by ${r.harness.name} ${r.harness.version} from the load test folder ${dir}.`,
+    madeBy: r.harness,
+    madeFrom: `the load test folder ${dir}`,
   });
 }
 
