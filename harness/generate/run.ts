@@ -8,7 +8,7 @@ import type { ShardSpec } from '../../simulator/world/shard.js';
 import type { CountPoint, WorldSummary } from '../../simulator/world/summary.js';
 import { TestbedError } from '../../simulator/errors.js';
 import { NdjsonWriter } from './ndjson.js';
-import { hotlistLine, journeyLine, offenceLine, readLine, sightingLine } from './records.js';
+import { hotlistLine, journeyLine, offenceLine, writeRead, writeSighting } from './records.js';
 import { SumoRouteWriter } from './sumo-routes.js';
 
 /**
@@ -113,8 +113,8 @@ function writeBatch(
   writers: ReturnType<typeof openWriters>,
   sumo: SumoRouteWriter | null,
 ): void {
-  for (const r of batch.reads) writers.reads.write(readLine(r));
-  for (const s of batch.sightings) writers.sightings.write(sightingLine(s));
+  for (const r of batch.reads) writeRead(writers.reads, r);
+  for (const s of batch.sightings) writeSighting(writers.sightings, s);
   for (const c of batch.hotlist) writers.hotlist.write(hotlistLine(c));
   sumo?.write(batch.trips);
 }

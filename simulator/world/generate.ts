@@ -8,7 +8,7 @@ import { buildRegistry, type Registry } from '../vehicles/registry.js';
 import { planOffending } from '../offenders/journeys.js';
 import { buildHotlist } from './hotlist-plan.js';
 import { CameraService } from './cameras.js';
-import { PendingSightings } from './pending.js';
+import { PendingReads, PendingSightings } from './pending.js';
 import { TimeQueue } from './queue.js';
 import { ShardFilter, type ShardSpec } from './shard.js';
 import { SummaryCounter, type CountPoint, type WorldSummary } from './summary.js';
@@ -105,9 +105,10 @@ export class World {
   *play(): Generator<WorldBatch> {
     const pending = new PendingSightings();
     const sightings = new TimeQueue<number>((slot) => pending.idOf(slot));
-    const reads = new TimeQueue<Read>((r) => r.readId);
+    const pendingReads = new PendingReads();
+    const reads = new TimeQueue<number>((slot) => pendingReads.idOf(slot));
     const hotlist = new TimeQueue<HotlistChange>((c) => c.changeId);
-    const queues = { pending, sightings, reads, hotlist };
+    const queues = { pending, sightings, pendingReads, reads, hotlist };
     for (const change of this.hotlist) hotlist.push(change, change.atMs);
     this.counter.hotlist(this.hotlist);
     this.counter.offending(this.journeys, this.offences);
@@ -143,10 +144,12 @@ export class World {
       const sighting = this.cameras.sighting(queues.pending.take(slot));
       batch.sightings.push(sighting);
       for (const read of this.cameras.readsFor(sighting))
-        queues.reads.push(read, read.deliveredAtMs);
+        queues.reads.push(queues.pendingReads.add(read), read.deliveredAtMs);
     }
     this.dueSlots.length = 0;
-    queues.reads.drainBefore(beforeMs, batch.reads);
+    queues.reads.drainBefore(beforeMs, this.dueSlots);
+    for (const slot of this.dueSlots) batch.reads.push(queues.pendingReads.take(slot));
+    this.dueSlots.length = 0;
     this.counter.sightings(batch.sightings, from.s);
     this.counter.reads(batch.reads, from.r);
   }
@@ -273,7 +276,9 @@ interface Queues {
   pending: PendingSightings;
   /** Slots of `pending`, by the time each sighting is made. */
   sightings: TimeQueue<number>;
-  reads: TimeQueue<Read>;
+  pendingReads: PendingReads;
+  /** Slots of `pendingReads`, by the time each read is delivered. */
+  reads: TimeQueue<number>;
   hotlist: TimeQueue<HotlistChange>;
 }
 
