@@ -16,7 +16,12 @@ import { bundledNetworkDir } from '../harness/paths.js';
 import { createNetwork } from '../simulator/network/index.js';
 import { resolveScenario } from '../simulator/scenario/resolve.js';
 
-const BASE_DAILY_TRIPS = 1_100_000;
+/**
+ * The default county weekday plans 900,000 trips a day and plays about 990,000 (trips from
+ * the evening before run into the window); this is just enough more to play over a million
+ * (1,022,002 on seed 7), the volume the target is set at.
+ */
+const BASE_DAILY_TRIPS = 930_000;
 const SCALES = process.argv.includes('--quick') ? [0.1, 1] : [1, 10];
 
 interface Measurement {

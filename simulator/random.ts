@@ -45,11 +45,21 @@ export class Random {
   private d: number;
 
   constructor(seed: number, salt = 0) {
+    this.a = 0;
+    this.b = 0;
+    this.c = 0;
+    this.d = 0;
+    this.reset(seed, salt);
+  }
+
+  /** Starts this generator again as `new Random(seed, salt)` would start. */
+  reset(seed: number, salt = 0): this {
     this.a = mix3(seed, 1, salt);
     this.b = mix3(seed, 2, salt);
     this.c = mix3(seed, 3, salt);
     this.d = 1;
     for (let i = 0; i < 12; i++) this.next();
+    return this;
   }
 
   /** A uniform float in [0, 1). */
@@ -143,6 +153,22 @@ export function streamFor(seed: number, purpose: Purpose, ...key: number[]): Ran
   let salt = mixStep(MIX_START, PURPOSES[purpose]);
   for (const k of key) salt = mixStep(salt, k);
   return new Random(seed, salt >>> 0);
+}
+
+/**
+ * Restarts `random` as `streamFor(seed, purpose, a, b)`, for paths that start a stream
+ * per sighting: reusing one generator makes neither the stream nor an array of its keys.
+ * Whoever reuses a generator this way must be done with its previous stream.
+ */
+export function restartStream(
+  random: Random,
+  seed: number,
+  purpose: Purpose,
+  a: number,
+  b: number,
+): Random {
+  const salt = mixStep(mixStep(mixStep(MIX_START, PURPOSES[purpose]), a), b);
+  return random.reset(seed, salt >>> 0);
 }
 
 /**

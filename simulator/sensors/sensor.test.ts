@@ -29,7 +29,7 @@ function context(overrides: Partial<SensorContext> = {}): SensorContext {
   };
 }
 
-function readAll(ctx: SensorContext, list: Sighting[] = all): Read[][] {
+function readAll(ctx: SensorContext, list: Sighting[] = all): (readonly Read[])[] {
   return list.map((s) => readsForSighting(s, ctx));
 }
 
@@ -39,7 +39,7 @@ function expectNear(actual: number, expected: number, tolerance: number): void {
   expect(actual).toBeLessThanOrEqual(expected + tolerance);
 }
 
-function captureRate(results: Read[][]): number {
+function captureRate(results: (readonly Read[])[]): number {
   return results.filter((reads) => reads.length > 0).length / results.length;
 }
 

@@ -1,5 +1,5 @@
 import type { SensorModel } from '../scenario/schema.js';
-import { hashString, streamFor, type Random } from '../random.js';
+import { hashString, Random, restartStream } from '../random.js';
 import type { Read, Sighting } from '../world/types.js';
 import { cameraTime, type CameraClock } from './clock.js';
 import { confidenceFor, type ReadError } from './confusions.js';
@@ -67,21 +67,31 @@ export function captureProbability(ctx: Conditions): number {
 }
 
 /**
+ * The generators of a sighting's capture and misread streams, restarted for each sighting:
+ * sightings come by the million, and each is done with its streams before the next.
+ */
+const captureStream = new Random(0);
+const misreadStream = new Random(0);
+const NO_READS: readonly Read[] = [];
+
+/**
  * The reads one sighting produces: none when the camera misses it, else one or two.
  */
-export function readsForSighting(sighting: Sighting, ctx: SensorContext): Read[] {
+export function readsForSighting(sighting: Sighting, ctx: SensorContext): readonly Read[] {
   const id = sighting.sightingId;
   const key = hashString(id);
   const key2 = hashString(id, SECOND_HASH_SEED);
-  const random = streamFor(ctx.seed, 'capture', key, key2);
-  if (!random.chance(captureProbability(ctx))) return [];
+  const random = restartStream(captureStream, ctx.seed, 'capture', key, key2);
+  if (!random.chance(captureProbability(ctx))) return NO_READS;
 
   const plate = normaliseVrm(sighting.vrm);
   const error = drawError(random, ctx.model, plate.length);
   const duplicated = random.chance(ctx.model.duplicateRate);
   const duplicateMisread = duplicated && random.chance(DUPLICATE_MISREAD_SHARE);
   const needsMisread = error !== 'none' || duplicateMisread;
-  const texts = needsMisread ? streamFor(ctx.seed, 'misread', key, key2) : random;
+  const texts = needsMisread
+    ? restartStream(misreadStream, ctx.seed, 'misread', key, key2)
+    : random;
 
   const vrm = readText(plate, error, texts);
   const first = makeRead(sighting, ctx, random, 1, sighting.atMs, vrm, error);

@@ -2,8 +2,8 @@ import type { CameraKind, Network } from '../network/index.js';
 import { hashString, streamFor } from '../random.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { parseIsoUtc } from '../time.js';
-import { cameraClock, type CameraClock } from '../sensors/clock.js';
-import { isNight, readsForSighting } from '../sensors/sensor.js';
+import { cameraClock, TRUE_CLOCK, type CameraClock } from '../sensors/clock.js';
+import { isNight, readsForSighting, type SensorContext } from '../sensors/sensor.js';
 import { routeDescriber, type CachedRoute, type CameraPass } from '../traffic/routes.js';
 import { sightingId, type PendingSighting } from './pending.js';
 import type { Read, Sighting, Trip } from './types.js';
@@ -25,6 +25,8 @@ export class CameraService {
   private readonly outages: Span[][];
   private readonly clocks: CameraClock[];
   readonly describeEdges: (edges: ArrayLike<number> & Iterable<number>) => CachedRoute;
+  /** One sensor context, filled in afresh for each sighting; nothing keeps it past the call. */
+  private readonly context: SensorContext;
 
   constructor(scenario: ResolvedScenario, network: Network) {
     this.scenario = scenario;
@@ -38,6 +40,15 @@ export class CameraService {
     this.clocks = network.cameras.map((c, i) =>
       cameraClock(scenario.seed, i, scenario.sensors[c.kind]),
     );
+    this.context = {
+      seed: scenario.seed,
+      model: scenario.sensors.fixed,
+      cameraIndex: 0,
+      night: false,
+      rain: false,
+      clock: TRUE_CLOCK,
+      epochMs: scenario.startMs,
+    };
     const describe = routeDescriber(network);
     this.describeEdges = (edges) => describe(Int32Array.from(edges));
   }
@@ -75,16 +86,20 @@ export class CameraService {
     };
   }
 
-  readsFor(sighting: Sighting, cameraIndex = this.indexOf(sighting.cameraId)): Read[] {
-    return readsForSighting(sighting, {
-      seed: this.scenario.seed,
-      model: this.scenario.sensors[sighting.cameraKind],
-      cameraIndex,
-      night: isNight(sighting.atMs),
-      rain: this.scenario.rain.some((r) => sighting.atMs >= r.fromMs && sighting.atMs < r.toMs),
-      clock: this.clocks[cameraIndex]!,
-      epochMs: this.scenario.startMs,
-    });
+  /** The reads a sighting makes; `cameraIndex` is its camera's place in the network. */
+  readsFor(sighting: Sighting, cameraIndex = this.indexOf(sighting.cameraId)): readonly Read[] {
+    const ctx = this.context;
+    ctx.model = this.scenario.sensors[sighting.cameraKind];
+    ctx.cameraIndex = cameraIndex;
+    ctx.night = isNight(sighting.atMs);
+    ctx.rain = this.raining(sighting.atMs);
+    ctx.clock = this.clocks[cameraIndex]!;
+    return readsForSighting(sighting, ctx);
+  }
+
+  private raining(atMs: number): boolean {
+    for (const r of this.scenario.rain) if (atMs >= r.fromMs && atMs < r.toMs) return true;
+    return false;
   }
 
   private readonly indexById = new Map<string, number>();

@@ -104,12 +104,12 @@ export class World {
   /** Plays the scenario, yielding records in time order. */
   *play(): Generator<WorldBatch> {
     const pending = new PendingSightings();
-    const sightings = new TimeQueue<number>((slot) => pending.idOf(slot));
+    const sightings = new TimeQueue((slot) => pending.idOf(slot));
     const pendingReads = new PendingReads();
-    const reads = new TimeQueue<number>((slot) => pendingReads.idOf(slot));
-    const hotlist = new TimeQueue<HotlistChange>((c) => c.changeId);
+    const reads = new TimeQueue((slot) => pendingReads.idOf(slot));
+    const hotlist = new TimeQueue((i) => this.hotlist[i]!.changeId);
     const queues = { pending, sightings, pendingReads, reads, hotlist };
-    for (const change of this.hotlist) hotlist.push(change, change.atMs);
+    this.hotlist.forEach((change, i) => hotlist.push(i, change.atMs));
     this.counter.hotlist(this.hotlist);
     this.counter.offending(this.journeys, this.offences);
 
@@ -135,15 +135,18 @@ export class World {
 
   private flush(beforeMs: number, queues: Queues, batch: WorldBatch): void {
     const from = { s: batch.sightings.length, r: batch.reads.length };
-    queues.hotlist.drainBefore(beforeMs, batch.hotlist);
+    queues.hotlist.drainBefore(beforeMs, this.dueSlots);
+    for (const i of this.dueSlots) batch.hotlist.push(this.hotlist[i]!);
+    this.dueSlots.length = 0;
     queues.sightings.drainBefore(beforeMs, this.dueSlots);
     // A sighting's reads are made once it is due, not when its trip is played: each read
     // is delivered after its sighting, so it still comes out in this flush or a later one,
     // and it is held for seconds rather than for the whole trip.
     for (const slot of this.dueSlots) {
-      const sighting = this.cameras.sighting(queues.pending.take(slot));
+      const pending = queues.pending.take(slot);
+      const sighting = this.cameras.sighting(pending);
       batch.sightings.push(sighting);
-      for (const read of this.cameras.readsFor(sighting))
+      for (const read of this.cameras.readsFor(sighting, pending.pass.placement))
         queues.reads.push(queues.pendingReads.add(read), read.deliveredAtMs);
     }
     this.dueSlots.length = 0;
@@ -157,7 +160,7 @@ export class World {
   private playTrip(
     trip: Trip & { route?: CachedRoute },
     pending: PendingSightings,
-    sightings: TimeQueue<number>,
+    sightings: TimeQueue,
   ): void {
     this.counter.trip(trip, this.registry.typeOf(trip.vehicleId) === 'hgv');
     // Ordinary trips carry their cached route; offenders' trips are described here.
@@ -275,11 +278,12 @@ function byDeparture(a: Trip, b: Trip): number {
 interface Queues {
   pending: PendingSightings;
   /** Slots of `pending`, by the time each sighting is made. */
-  sightings: TimeQueue<number>;
+  sightings: TimeQueue;
   pendingReads: PendingReads;
   /** Slots of `pendingReads`, by the time each read is delivered. */
-  reads: TimeQueue<number>;
-  hotlist: TimeQueue<HotlistChange>;
+  reads: TimeQueue;
+  /** Places in the world's hotlist changes, by the time each change is made. */
+  hotlist: TimeQueue;
 }
 
 function emptyBatch(): WorldBatch {
