@@ -22,8 +22,8 @@ const CHUNK_DOUBLES = 2 * CHUNK_RECORDS;
  *
  * A bucket is a list of fixed-size chunks from one typed-array pool, and an emptied bucket's
  * chunks go back to the pool. Buckets kept as arrays were made afresh every second and
- * lived for hours, long enough to be copied into the collector's old generation and die
- * there, which by itself was most of what that generation had to clear.
+ * lived for hours: long enough to be copied into the collector's old generation, only to
+ * die there.
  */
 export class TimeQueue {
   private readonly due: TimeHeap;
