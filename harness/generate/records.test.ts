@@ -86,7 +86,7 @@ describe('output lines', () => {
     );
   });
 
-  it('writes many varied reads exactly as JSON.stringify would, across buffer refills', async () => {
+  it('writes varied reads exactly as JSON.stringify would, across buffer refills', async () => {
     const random = new Random(11);
     const cameras = ['fx-a1m-j49', 'c"a\\b', 'van-05', 'pnc-é-site'];
     const errors: Read['error'][] = ['none', 'misread', 'partial'];

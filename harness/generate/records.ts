@@ -15,6 +15,9 @@ import type { NdjsonWriter } from './ndjson.js';
  * remembered.
  */
 
+const encoder = new TextEncoder();
+const bytesOf = (text: string): Uint8Array => encoder.encode(text);
+
 /**
  * Minutes whose date and minute part is remembered, each in the slot of its number modulo
  * this. A read's capture and delivery often fall in different minutes, and reads go out in
@@ -22,16 +25,25 @@ import type { NdjsonWriter } from './ndjson.js';
  */
 const PREFIX_SLOTS = 64;
 const cachedMinutes = new Float64Array(PREFIX_SLOTS).fill(NaN);
+/** The date and minute part of a time (`2026-11-12T18:00:`) by minute slot, and its bytes. */
 const cachedPrefixes = new Array<string>(PREFIX_SLOTS).fill('');
+const cachedPrefixBytes = new Array<Uint8Array>(PREFIX_SLOTS);
 
-/** `new Date(ms).toISOString()`, reusing the date and minute part between calls. */
-export function iso(ms: number): string {
-  const minute = Math.floor(ms / 60_000);
+/** The slot that holds a minute's date and minute part, filled if it held another. */
+function prefixSlot(minute: number): number {
   const slot = minute & (PREFIX_SLOTS - 1);
   if (cachedMinutes[slot] !== minute) {
     cachedMinutes[slot] = minute;
     cachedPrefixes[slot] = new Date(minute * 60_000).toISOString().slice(0, 17);
+    cachedPrefixBytes[slot] = bytesOf(cachedPrefixes[slot]);
   }
+  return slot;
+}
+
+/** `new Date(ms).toISOString()`, reusing the date and minute part between calls. */
+export function iso(ms: number): string {
+  const minute = Math.floor(ms / 60_000);
+  const slot = prefixSlot(minute);
   const rest = ms - minute * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = Math.floor(rest - seconds * 1000);
@@ -46,9 +58,6 @@ export function iso(ms: number): string {
  * numbers are written byte by byte, so no string is made for a line at all. Building each
  * line as a string and encoding it was half of generation's time.
  */
-const encoder = new TextEncoder();
-const bytesOf = (text: string): Uint8Array => encoder.encode(text);
-
 const READ_START = bytesOf('{"readId":"');
 const READ_VRM = bytesOf('","vrm":"');
 const READ_DELIVERED = bytesOf('","deliveredAt":"');
@@ -62,19 +71,10 @@ const SIGHTING_VRM = bytesOf('","vrm":"');
 /** More than a line's fixed parts, times and numbers can take (about 180 bytes for a read). */
 const LINE_SLACK = 256;
 
-/** Bytes of the date and minute part of a time (`2026-11-12T18:00:`), by minute slot. */
-const cachedPrefixBytes = new Array<Uint8Array>(PREFIX_SLOTS);
-const cachedByteMinutes = new Float64Array(PREFIX_SLOTS).fill(NaN);
-
 /** Writes `iso(ms)` into a line. */
 function writeIso(out: NdjsonWriter, ms: number): void {
   const minute = Math.floor(ms / 60_000);
-  const slot = minute & (PREFIX_SLOTS - 1);
-  if (cachedByteMinutes[slot] !== minute) {
-    cachedByteMinutes[slot] = minute;
-    cachedPrefixBytes[slot] = bytesOf(new Date(minute * 60_000).toISOString().slice(0, 17));
-  }
-  out.bytes(cachedPrefixBytes[slot]!);
+  out.bytes(cachedPrefixBytes[prefixSlot(minute)]!);
   const rest = ms - minute * 60_000;
   const seconds = Math.floor(rest / 1000);
   out.padded(seconds, 2);

@@ -87,7 +87,7 @@ export class CameraService {
   }
 
   /** The reads a sighting makes; `cameraIndex` is its camera's place in the network. */
-  readsFor(sighting: Sighting, cameraIndex = this.indexOf(sighting.cameraId)): readonly Read[] {
+  readsFor(sighting: Sighting, cameraIndex: number): readonly Read[] {
     const ctx = this.context;
     ctx.model = this.scenario.sensors[sighting.cameraKind];
     ctx.cameraIndex = cameraIndex;
@@ -100,14 +100,6 @@ export class CameraService {
   private raining(atMs: number): boolean {
     for (const r of this.scenario.rain) if (atMs >= r.fromMs && atMs < r.toMs) return true;
     return false;
-  }
-
-  private readonly indexById = new Map<string, number>();
-
-  private indexOf(cameraId: string): number {
-    if (this.indexById.size === 0)
-      this.network.cameras.forEach((c, i) => this.indexById.set(c.cameraId, i));
-    return this.indexById.get(cameraId)!;
   }
 
   private down(placement: number, atMs: number): boolean {
